@@ -1,0 +1,245 @@
+import { mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { type SeriesColumns, WriteBuffer } from "./buffer/write-buffer.ts";
+import type { EngineLogger } from "./engine-logger.ts";
+import { FieldRegistry } from "./index/field-registry.ts";
+import { SeriesIndex } from "./index/series-index.ts";
+import { FieldType, type PointBatch, type SeriesDef } from "./point-batch.ts";
+import { chunksOf, type ColumnChunk, type OffsetRange, type Piece } from "./scan.ts";
+import { SEGMENT_NAME_PATTERN } from "./segment/segment-format.ts";
+import { SegmentCorruptError, SegmentReader } from "./segment/segment-reader.ts";
+import { type Tombstone, tombstoneMatchesSeries } from "./tombstone.ts";
+import { TombstoneStore } from "./tombstone-store.ts";
+import { offsetInWindow, windowIndexOf } from "./window.ts";
+
+/** A segment as the bucket sees it: its reader plus the mapping of its local ids to the bucket's. */
+export interface LoadedSegment {
+  reader: SegmentReader;
+  localSeries: Map<number, number>;
+  localField: Map<string, number>;
+}
+
+export interface TimeRange {
+  startMs: number;
+  startNs: number;
+  /** Inclusive. */
+  endMs: number;
+  endNs: number;
+}
+
+interface SealedBuffer {
+  buffer: WriteBuffer;
+  sealSeq: number;
+}
+
+/** All state of one bucket: series index, field types, write buffers, segments and deletes. */
+export class BucketStore {
+  readonly index = new SeriesIndex();
+  readonly registry = new FieldRegistry();
+  active = new WriteBuffer();
+  readonly sealed: SealedBuffer[] = [];
+  /** Window start ms → its segments, oldest flush first. */
+  readonly segments = new Map<number, LoadedSegment[]>();
+  readonly tombstones: TombstoneStore;
+  valuesWritten = 0;
+
+  constructor(
+    readonly id: string,
+    readonly dir: string,
+    readonly windowMs: number,
+    private readonly logger: EngineLogger,
+  ) {
+    mkdirSync(dir, { recursive: true });
+    this.tombstones = new TombstoneStore(dir);
+  }
+
+  /** Opens every segment in the bucket's directory, finishing or undoing whatever a crash interrupted. */
+  loadSegments(): void {
+    const names = readdirSync(this.dir);
+    for (const n of names) if (n.endsWith(".tmp")) rmSync(join(this.dir, n));
+    const readers: SegmentReader[] = [];
+    for (const n of names) {
+      if (!SEGMENT_NAME_PATTERN.test(n)) continue;
+      try {
+        readers.push(SegmentReader.open(join(this.dir, n)));
+      } catch (e) {
+        this.quarantine(join(this.dir, n), e);
+      }
+    }
+    const superseded = new Set(readers.flatMap((r) => r.meta.supersedes));
+    for (const r of readers) {
+      if (superseded.has(r.name)) rmSync(r.path, { force: true });
+      else this.addSegment(r);
+    }
+  }
+
+  quarantine(path: string, e: unknown): void {
+    this.logger.error({ file: path, err: (e as Error).message }, "segment is corrupt; moved aside and no longer served");
+    try {
+      renameSync(path, `${path}.corrupt`);
+    } catch {
+      // Already moved by an earlier reader of the same file.
+    }
+    for (const [w, list] of this.segments) {
+      const kept = list.filter((s) => s.reader.path !== path);
+      if (kept.length !== list.length) this.segments.set(w, kept);
+    }
+  }
+
+  addSegment(reader: SegmentReader): void {
+    const localSeries = new Map<number, number>();
+    const seriesDefs: SeriesDef[] = reader.meta.series.map(([key, measurement, ...tags]) => ({ key, measurement, tags }));
+    seriesDefs.forEach((def, local) => localSeries.set(this.index.idOf(def), local));
+    const localField = new Map<string, number>();
+    reader.meta.fields.forEach((f, local) => {
+      localField.set(f, local);
+      this.registry.idOf(f);
+    });
+    for (let b = 0; b < reader.blockCount; b++) {
+      this.registry.define(seriesDefs[reader.blockSeries[b]].measurement, reader.meta.fields[reader.blockField[b]], reader.blockType[b] as FieldType);
+    }
+    const list = this.segments.get(reader.windowStartMs) ?? [];
+    list.push({ reader, localSeries, localField });
+    list.sort((a, b) => a.reader.flushSeq - b.reader.flushSeq || a.reader.name.localeCompare(b.reader.name));
+    this.segments.set(reader.windowStartMs, list);
+  }
+
+  maxFlushSeq(windowStartMs: number): number {
+    const list = this.segments.get(windowStartMs);
+    return list && list.length ? list[list.length - 1].reader.flushSeq : -1;
+  }
+
+  /**
+   * Appends the points of a durable batch to the active buffer. During WAL replay, `seq` lets points
+   * whose window was already flushed past it be skipped.
+   */
+  apply(batch: PointBatch, seq: number, replay: boolean): void {
+    const buffer = this.active;
+    const windowMs = this.windowMs;
+    const seriesIds = new Int32Array(batch.series.length);
+    for (let s = 0; s < batch.series.length; s++) seriesIds[s] = this.index.idOf(batch.series[s]);
+    const fieldIds = new Int32Array(batch.fieldKeys.length);
+    for (let k = 0; k < batch.fieldKeys.length; k++) fieldIds[k] = this.registry.idOf(batch.fieldKeys[k]);
+
+    let lastPoint = -1;
+    let skip = false;
+    let offset = 0;
+    let columns: SeriesColumns | undefined;
+    let bytes = 0;
+    let values = 0;
+    for (let f = 0; f < batch.fieldCount; f++) {
+      const p = batch.fieldPoint[f];
+      if (p !== lastPoint) {
+        lastPoint = p;
+        const ms = batch.pointTimeMs[p];
+        const windowStartMs = windowIndexOf(ms, windowMs) * windowMs;
+        skip = replay && this.maxFlushSeq(windowStartMs) >= seq;
+        if (skip) continue;
+        offset = offsetInWindow(ms, batch.pointTimeNs[p], windowStartMs);
+        const sid = seriesIds[batch.pointSeries[p]];
+        if (columns?.seriesId !== sid || columns.windowStartMs !== windowStartMs) columns = buffer.series(windowStartMs, sid);
+        buffer.points++;
+      } else if (skip) continue;
+      const type = batch.fieldType[f] as FieldType;
+      if (replay) this.registry.define(batch.series[batch.pointSeries[p]].measurement, batch.fieldKeys[batch.fieldKey[f]], type);
+      const str = type === FieldType.String ? batch.strings[batch.fieldValues[f]] : undefined;
+      columns!.column(fieldIds[batch.fieldKey[f]], type).append(offset, batch.fieldWords[2 * f], batch.fieldWords[2 * f + 1], str);
+      values++;
+      bytes += str === undefined ? 16 : 16 + 2 * str.length;
+    }
+    buffer.bytes += bytes;
+    this.valuesWritten += values;
+  }
+
+  /** Removes the points a delete matches from every buffer (segments are filtered by the tombstone). */
+  purgeBuffers(t: Tombstone): void {
+    const buffers = [this.active, ...this.sealed.map((s) => s.buffer)];
+    for (const buffer of buffers) {
+      for (const [windowStartMs, seriesMap] of buffer.windows) {
+        const { lo, hi } = this.tombstoneOffsets(t, windowStartMs);
+        if (hi < 0 || lo >= this.windowMs * 1e6) continue;
+        for (const [sid, sc] of seriesMap) {
+          if (!tombstoneMatchesSeries(t, this.index.defs[sid])) continue;
+          for (const col of sc.columns) col?.remove((time) => time >= lo && time <= hi);
+        }
+      }
+    }
+  }
+
+  tombstoneOffsets(t: Tombstone, windowStartMs: number): OffsetRange {
+    return { lo: offsetInWindow(t.startMs, t.startNs, windowStartMs), hi: offsetInWindow(t.endMs, t.endNs, windowStartMs) };
+  }
+
+  /** Windows holding any data, ascending. */
+  windows(): number[] {
+    const set = new Set<number>(this.segments.keys());
+    for (const b of [this.active, ...this.sealed.map((s) => s.buffer)]) for (const w of b.windows.keys()) set.add(w);
+    return [...set].sort((a, b) => a - b);
+  }
+
+  /** Every piece of one (series, field) in one window: segment blocks, then sealed and active buffers. */
+  pieces(windowStartMs: number, seriesId: number, field: string): Piece[] {
+    const pieces: Piece[] = [];
+    const def = this.index.defs[seriesId];
+    const tombstones = this.tombstones.list.filter((t) => tombstoneMatchesSeries(t, def));
+    let rank = 0;
+    for (const seg of this.segments.get(windowStartMs) ?? []) {
+      rank++;
+      const local = seg.localSeries.get(seriesId);
+      const localField = seg.localField.get(field);
+      if (local === undefined || localField === undefined) continue;
+      const range = seg.reader.blocksOf(local, localField);
+      if (!range) continue;
+      const deleted = tombstones
+        .filter((t) => t.seq > seg.reader.flushSeq)
+        .map((t): [number, number] => {
+          const r = this.tombstoneOffsets(t, windowStartMs);
+          return [r.lo, r.hi];
+        });
+      const reader = seg.reader;
+      for (let b = range[0]; b < range[1]; b++) {
+        pieces.push({
+          rank,
+          minTime: reader.blockMinTime[b],
+          maxTime: reader.blockMaxTime[b],
+          count: reader.blockCountOf[b],
+          stats: reader.stats(b),
+          decode: () => {
+            try {
+              return reader.decode(b);
+            } catch (e) {
+              if (e instanceof SegmentCorruptError) this.quarantine(reader.path, e);
+              throw e;
+            }
+          },
+          deleted,
+        });
+      }
+    }
+    const fieldId = this.registry.lookupId(field);
+    if (fieldId === undefined) return pieces;
+    for (const buffer of [...this.sealed.map((s) => s.buffer), this.active]) {
+      rank++;
+      const col = buffer.lookup(windowStartMs, seriesId)?.columns[fieldId];
+      if (!col || col.count === 0) continue;
+      const data = col.read();
+      if (data.n === 0) continue;
+      pieces.push({ rank, minTime: data.times[0], maxTime: data.times[data.n - 1], count: data.n, stats: undefined, decode: () => data, deleted: [] });
+    }
+    return pieces;
+  }
+
+  /** The column of (series, field) over a time range, as non-overlapping chunks in time order. */
+  scanColumn(seriesId: number, field: string, range: TimeRange): ColumnChunk[] {
+    const out: ColumnChunk[] = [];
+    const first = windowIndexOf(range.startMs, this.windowMs) * this.windowMs;
+    const last = windowIndexOf(range.endMs, this.windowMs) * this.windowMs;
+    for (const w of this.windows()) {
+      if (w < first || w > last) continue;
+      const lo = Math.max(0, offsetInWindow(range.startMs, range.startNs, w));
+      const hi = Math.min(this.windowMs * 1e6 - 1, offsetInWindow(range.endMs, range.endNs, w));
+      out.push(...chunksOf(w, this.pieces(w, seriesId, field), { lo, hi }));
+    }
+    return out;
+  }
+}

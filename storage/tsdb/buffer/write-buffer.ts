@@ -1,0 +1,45 @@
+import { FieldType } from "../point-batch.ts";
+import { FieldColumn } from "./field-column.ts";
+
+/** The buffered columns of one series in one window, indexed by the bucket's field id. */
+export class SeriesColumns {
+  readonly columns: (FieldColumn | undefined)[] = [];
+
+  constructor(
+    readonly seriesId: number,
+    readonly windowStartMs: number,
+  ) {}
+
+  column(fieldId: number, type: FieldType): FieldColumn {
+    let c = this.columns[fieldId];
+    if (!c) this.columns[fieldId] = c = new FieldColumn(type, this.windowStartMs);
+    return c;
+  }
+}
+
+/**
+ * Everything written to one bucket since the last flush: window → series → field columns. Sealed
+ * when a flush starts, after which it is only read until its segments are durable.
+ */
+export class WriteBuffer {
+  readonly windows = new Map<number, Map<number, SeriesColumns>>();
+  /** Approximate memory held, for the flush trigger and metrics. */
+  bytes = 0;
+  points = 0;
+
+  series(windowStartMs: number, seriesId: number): SeriesColumns {
+    let w = this.windows.get(windowStartMs);
+    if (!w) this.windows.set(windowStartMs, (w = new Map()));
+    let s = w.get(seriesId);
+    if (!s) w.set(seriesId, (s = new SeriesColumns(seriesId, windowStartMs)));
+    return s;
+  }
+
+  lookup(windowStartMs: number, seriesId: number): SeriesColumns | undefined {
+    return this.windows.get(windowStartMs)?.get(seriesId);
+  }
+
+  get empty(): boolean {
+    return this.windows.size === 0;
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * Segment file layout (all little-endian):
+ *
+ *   "STRSEG01"                         magic
+ *   blocks                             per block: encoded times, then encoded values
+ *   footer                             u32 version, f64 window start ms, f64 flush seq,
+ *                                      string JSON {series, fields, supersedes},
+ *                                      u32 block count, block records (BLOCK_RECORD_BYTES each)
+ *   u32 footer length, u32 footer crc32, "STRSEG01"
+ *
+ * A block record: u32 series, u32 field (indexes into the footer's lists), u8 type, u8 flags,
+ * u16 reserved, u32 count, u32 crc32 of the block's bytes, f64 min time, f64 max time (window
+ * offsets, ns), f64 file offset, u32 times length, u32 values length, f64 min, max, sum, first, last.
+ * A file is self-describing (series keys and field names inside), so it can be shipped and read
+ * alone; it is never modified after its rename into place.
+ */
+export const SEGMENT_MAGIC = new TextEncoder().encode("STRSEG01");
+export const SEGMENT_VERSION = 1;
+export const BLOCK_RECORD_BYTES = 92;
+export const SEGMENT_TAIL_BYTES = 16;
+
+/** The block's statistics are exact and describe every value in it (numeric types only). */
+export const BLOCK_FLAG_STATS = 1;
+
+export interface SegmentMeta {
+  series: string[][];
+  fields: string[];
+  /** Names of the segment files this one replaces (compaction output); they are deleted at open if still present. */
+  supersedes: string[];
+}
+
+export function segmentFileName(windowStartMs: number, seq: number): string {
+  return `${windowStartMs}-${String(seq).padStart(16, "0")}.seg`;
+}
+
+export const SEGMENT_NAME_PATTERN = /^(-?\d+)-(\d{16})\.seg$/;

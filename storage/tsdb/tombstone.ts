@@ -1,0 +1,31 @@
+import type { SeriesDef } from "./point-batch.ts";
+
+/**
+ * A delete: every point of the matching series with a time in [start, end] (inclusive both ends, as
+ * InfluxDB's delete API) that was written before `seq`. Data written after the delete survives it.
+ */
+export interface Tombstone {
+  seq: number;
+  /** Undefined matches every measurement. */
+  measurement?: string;
+  /** Tag equalities that must all hold: [k0, v0, k1, v1, ...]. */
+  tagEquals: string[];
+  startMs: number;
+  startNs: number;
+  endMs: number;
+  endNs: number;
+}
+
+export function tombstoneMatchesSeries(t: Tombstone, series: SeriesDef): boolean {
+  if (t.measurement !== undefined && t.measurement !== series.measurement) return false;
+  for (let i = 0; i < t.tagEquals.length; i += 2) {
+    if (tagValue(series.tags, t.tagEquals[i]) !== t.tagEquals[i + 1]) return false;
+  }
+  return true;
+}
+
+/** A missing tag compares as the empty string, as InfluxDB's predicates treat it. */
+function tagValue(tags: string[], key: string): string {
+  for (let i = 0; i < tags.length; i += 2) if (tags[i] === key) return tags[i + 1];
+  return "";
+}
