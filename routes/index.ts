@@ -1,0 +1,12 @@
+/** Every route module, mounted in one place. A new API tag is one line here. */
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppContext, AppEnv } from "../app/context.ts";
+import { apiRootRoutes } from "./api-root.ts";
+import { resourceRoutes } from "./resources.ts";
+import { systemRoutes } from "./system.ts";
+
+export function mountRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
+  app.route("/", systemRoutes(ctx));
+  app.route("/", apiRootRoutes());
+  app.route("/", resourceRoutes(ctx));
+}
