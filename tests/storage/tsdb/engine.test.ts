@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { Engine } from "../../../storage/tsdb/engine.ts";
 import { SegmentCorruptError } from "../../../storage/tsdb/segment/segment-reader.ts";
 import { buildBatch, type TestPoint } from "./batch-builder.ts";
-import { readColumn } from "./read-back.ts";
+import { type ReadValue, readColumn } from "./read-back.ts";
 
 const dirs: string[] = [];
 const engines: Engine[] = [];
@@ -39,7 +39,7 @@ const extremes: TestPoint[] = [
 function expectExtremes(engine: Engine): void {
   const key = "m,host=a";
   const byTime = [...extremes].sort((a, b) => (a.time < b.time ? -1 : 1));
-  expect(readColumn(engine, B, key, "f").map(([t, v]) => [t, Object.is(v, -0) ? "-0" : v])).toEqual(byTime.map((p) => [p.time, Object.is(p.fields.f, -0) ? "-0" : p.fields.f]));
+  expect(readColumn(engine, B, key, "f").map(([t, v]) => [t, Object.is(v, -0) ? "-0" : v])).toEqual(byTime.map((p) => [p.time, Object.is(p.fields.f, -0) ? "-0" : (p.fields.f as number)]));
   expect(readColumn(engine, B, key, "i")).toEqual(byTime.map((p) => [p.time, p.fields.i as bigint]));
   expect(readColumn(engine, B, key, "u")).toEqual(byTime.map((p) => [p.time, (p.fields.u as { u: bigint }).u]));
   expect(readColumn(engine, B, key, "b")).toEqual(byTime.map((p) => [p.time, p.fields.b as boolean]));
@@ -120,7 +120,7 @@ describe("engine", () => {
     const startMs = Number(T0 / 1_000_000n) + 5_000;
     await e.delete(B, { measurement: "cpu", tagEquals: ["host", "a"], startMs, startNs: 0, endMs: startMs + 7_000, endNs: 0 });
     await e.write(B, buildBatch(pts("a", 6, 1, 1000)));
-    const expected = [0, 1, 2, 3, 4, 6, 13, 14].map((s) => [T0 + BigInt(s) * 1_000_000_000n, s === 6 ? 1000 : s]);
+    const expected = [0, 1, 2, 3, 4, 6, 13, 14].map((s): [bigint, ReadValue] => [T0 + BigInt(s) * 1_000_000_000n, s === 6 ? 1000 : s]);
     expect(readColumn(e, B, "cpu,host=a", "v")).toEqual(expected);
     expect(readColumn(e, B, "cpu,host=b", "v")).toHaveLength(10);
     await e.close();
