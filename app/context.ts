@@ -4,6 +4,7 @@
  * where the server assembles it.
  */
 import type { MetaStore } from "../storage/meta/meta-store.ts";
+import type { Engine } from "../storage/tsdb/engine.ts";
 import type { Authenticator } from "./auth/authenticator.ts";
 import type { Principal } from "./auth/permissions.ts";
 import type { Config } from "./config/config.ts";
@@ -13,6 +14,7 @@ import type { Metrics } from "./metrics.ts";
 export interface AppContext {
   config: Config;
   meta: MetaStore;
+  engine: Engine;
   auth: Authenticator;
   logger: Logger;
   metrics: Metrics;

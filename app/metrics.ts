@@ -1,4 +1,5 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import type { Engine, EngineMetrics } from "../storage/tsdb/engine.ts";
 
 /** The Prometheus registry /metrics serves; components add their own metrics to it. */
 export interface Metrics {
@@ -28,4 +29,29 @@ export function createMetrics(): Metrics {
       registers: [registry],
     }),
   };
+}
+
+const ENGINE_GAUGES: [keyof EngineMetrics, string, string][] = [
+  ["walBytes", "strata_wal_bytes", "Bytes in live WAL files"],
+  ["bufferBytes", "strata_buffer_bytes", "Approximate bytes of points buffered in memory"],
+  ["segments", "strata_segments", "Segment files being served"],
+  ["segmentBytes", "strata_segment_bytes", "Bytes in segment files being served"],
+  ["compactions", "strata_compactions_total", "Compactions completed since start"],
+  ["flushes", "strata_flushes_total", "Buffer flushes completed since start"],
+  ["pointsWritten", "strata_points_written_total", "Points written since start"],
+  ["valuesWritten", "strata_field_values_written_total", "Field values written since start"],
+];
+
+/** Storage-engine figures, read from the engine when /metrics is scraped. */
+export function registerEngineMetrics(metrics: Metrics, engine: Engine): void {
+  for (const [key, name, help] of ENGINE_GAUGES) {
+    new Gauge({
+      name,
+      help,
+      registers: [metrics.registry],
+      collect() {
+        this.set(engine.metrics()[key]);
+      },
+    });
+  }
 }

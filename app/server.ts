@@ -4,7 +4,9 @@
  * AppContext and builds the app; startServer also listens and shuts down cleanly on SIGINT/SIGTERM.
  */
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { join } from "node:path";
 import { openMetaStore } from "../storage/meta/meta-store.ts";
+import { Engine } from "../storage/tsdb/engine.ts";
 import { Authenticator } from "./auth/authenticator.ts";
 import { operatorPermissions } from "./auth/permissions.ts";
 import { bootstrap } from "./bootstrap.ts";
@@ -12,7 +14,8 @@ import type { Config } from "./config/config.ts";
 import type { AppContext, AppEnv } from "./context.ts";
 import { buildApp } from "./http/build-app.ts";
 import { createLogger } from "./logger.ts";
-import { createMetrics } from "./metrics.ts";
+import { createMetrics, registerEngineMetrics } from "./metrics.ts";
+import { startRetentionEnforcer } from "./retention.ts";
 import { VERSION } from "./version.ts";
 
 export interface ServerOptions {
@@ -32,6 +35,9 @@ export interface RunningServer extends Server {
   port: number;
 }
 
+/** How often expired windows are dropped; read-time filtering covers the time between checks. */
+const RETENTION_CHECK_MS = 60_000;
+
 /** Bun's own body limit only backs ours up (see http/limit-body.ts), so it sits well above it. */
 const BUN_BODY_LIMIT_FACTOR = 4;
 
@@ -39,7 +45,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const logger = createLogger(config.logLevel);
   const meta = await openMetaStore(config.meta);
+  let engine: Engine | undefined;
   try {
+    engine = await Engine.open({ dataDir: join(config.dataDir, "tsdb"), logger });
     if (meta.migrationsApplied.length > 0) logger.info({ migrations: meta.migrationsApplied }, "metadata migrated");
     const boot = await bootstrap(meta, config);
     if (boot.generatedToken !== undefined) {
@@ -49,12 +57,15 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       logger.warn("the operator token was deleted; set STRATA_OPERATOR_TOKEN to create a new one");
     }
 
+    const metrics = createMetrics();
+    registerEngineMetrics(metrics, engine);
     const ctx: AppContext = {
       config,
       meta,
+      engine,
       auth: new Authenticator(meta),
       logger,
-      metrics: createMetrics(),
+      metrics,
       defaults: { orgId: boot.org.id, bucketId: boot.bucket.id },
       operator: {
         authorizationId: boot.operatorAuthorization?.id ?? "",
@@ -65,16 +76,22 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       startedAt: new Date(),
     };
     const app = buildApp(ctx);
+    const stopRetention = startRetentionEnforcer(meta, engine, logger, RETENTION_CHECK_MS);
+    const openEngine = engine;
     return {
       app,
       ctx,
       fetch: (request) => app.fetch(request),
       close: async () => {
+        stopRetention();
+        // The engine first: a clean close flushes its buffer, so the next start replays nothing.
+        await openEngine.close();
         ctx.auth.close();
         meta.close();
       },
     };
   } catch (err) {
+    await engine?.close();
     meta.close();
     throw err;
   }

@@ -77,6 +77,11 @@ export class BucketsRepository {
     });
   }
 
+  /** Every bucket of every org (the retention enforcer walks them all). */
+  async listAll(): Promise<Bucket[]> {
+    return this.db.query.buckets.findMany({ orderBy: insertionOrder });
+  }
+
   async update(id: string, patch: BucketPatch): Promise<Bucket | undefined> {
     const [row] = await orConflict(
       this.db
