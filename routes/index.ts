@@ -4,9 +4,11 @@ import type { AppContext, AppEnv } from "../app/context.ts";
 import { apiRootRoutes } from "./api-root.ts";
 import { resourceRoutes } from "./resources.ts";
 import { systemRoutes } from "./system.ts";
+import { writeRoutes } from "./write.ts";
 
 export function mountRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
   app.route("/", systemRoutes(ctx));
   app.route("/", apiRootRoutes());
   app.route("/", resourceRoutes(ctx));
+  app.route("/", writeRoutes(ctx));
 }

@@ -8,6 +8,8 @@ export interface Validation {
   rejected: RejectedLine[];
 }
 
+export const OUTSIDE_RETENTION_MESSAGE = "point is older than the bucket's retention period";
+
 const UNKNOWN = -1;
 const UNRESOLVED = -2;
 
@@ -29,7 +31,7 @@ export function validateBatch(batch: PointBatch, registry: FieldRegistry, minTim
 
   if (minTimeMs !== undefined) {
     for (let p = 0; p < batch.pointCount; p++) {
-      if (batch.pointTimeMs[p] < minTimeMs) reject(p, "point is older than the bucket's retention period");
+      if (batch.pointTimeMs[p] < minTimeMs) reject(p, OUTSIDE_RETENTION_MESSAGE);
     }
   }
 

@@ -1,0 +1,58 @@
+import type { MetaStore } from "../../storage/meta/meta-store.ts";
+import type { Bucket } from "../../storage/meta/schema.ts";
+import { isId } from "../../storage/meta/id.ts";
+import { can, type Principal } from "../auth/permissions.ts";
+import { notFound } from "../errors.ts";
+
+/**
+ * The organization a request acts in: the token's own, unless `org` (name) or `orgID` names
+ * another one the token may reach (DECISIONS.md #2).
+ */
+export async function resolveOrgId(meta: MetaStore, principal: Principal, org: string | undefined, orgID: string | undefined): Promise<string> {
+  if (!org && !orgID) return principal.orgId;
+  const found = orgID ? await meta.orgs.findById(orgID) : await meta.orgs.findByName(org!);
+  if (!found || (found.id !== principal.orgId && !can(principal, "read", "orgs", { orgId: found.id, id: found.id }))) {
+    throw notFound(orgID ? "organization not found" : `organization name "${org}" not found`);
+  }
+  return found.id;
+}
+
+/** A v2 `bucket` parameter: an ID or a name, within the org. */
+export async function resolveBucket(meta: MetaStore, orgId: string, bucket: string): Promise<Bucket> {
+  if (isId(bucket)) {
+    const byId = await meta.buckets.findById(bucket);
+    if (byId && byId.orgId === orgId) return byId;
+  }
+  const byName = await meta.buckets.findByName(orgId, bucket);
+  if (!byName) throw notFound(`bucket "${bucket}" not found`);
+  return byName;
+}
+
+/**
+ * The bucket a v1 `db`/`rp` pair names: through a DBRP mapping, else a bucket named `db/rp` or
+ * `db` (InfluxDB 2.x's virtual mappings). Undefined when neither exists.
+ */
+export async function resolveDatabase(meta: MetaStore, orgId: string, db: string, rp: string | undefined): Promise<Bucket | undefined> {
+  const mapping = await meta.dbrps.resolve(orgId, db, rp);
+  if (mapping) return meta.buckets.findById(mapping.bucketId);
+  if (rp) {
+    const named = await meta.buckets.findByName(orgId, `${db}/${rp}`);
+    if (named) return named;
+  }
+  return meta.buckets.findByName(orgId, db);
+}
+
+/** The v1 spec: writing to an unknown database creates a bucket with a 3-day retention. */
+export const V1_AUTO_BUCKET_RETENTION_SECONDS = 3 * 24 * 3600;
+
+/** Creates the bucket and DBRP mapping for a v1 database that does not exist yet. */
+export async function createDatabaseBucket(meta: MetaStore, orgId: string, db: string, rp: string | undefined): Promise<Bucket> {
+  const bucket = await meta.buckets.create({
+    orgId,
+    name: rp ? `${db}/${rp}` : db,
+    retentionRules: [{ type: "expire", everySeconds: V1_AUTO_BUCKET_RETENTION_SECONDS }],
+    rp: rp ?? "autogen",
+  });
+  await meta.dbrps.create({ orgId, bucketId: bucket.id, database: db, retentionPolicy: rp || "autogen" });
+  return bucket;
+}

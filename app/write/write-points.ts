@@ -1,0 +1,69 @@
+import type { Bucket } from "../../storage/meta/schema.ts";
+import { OUTSIDE_RETENTION_MESSAGE } from "../../storage/tsdb/batch-validation.ts";
+import { EngineBusyError, type Engine } from "../../storage/tsdb/engine.ts";
+import type { RejectedLine } from "../../storage/tsdb/point-batch.ts";
+import { parseLineProtocol, type Precision } from "../lineprotocol/parse.ts";
+import { ApiError, tooLarge, unavailable } from "../errors.ts";
+import { retentionCutoffMs } from "../retention.ts";
+import { receiveTime } from "./receive-time.ts";
+
+/** How many rejected lines an error message lists (the spec's "up to 100 rejected points"). */
+const MAX_LISTED = 100;
+
+export interface WriteRequest {
+  bucket: Bucket;
+  body: Uint8Array;
+  precision: Precision;
+  sync: boolean;
+  maxBodyBytes: number;
+}
+
+export interface WriteResult {
+  written: number;
+  rejected: RejectedLine[];
+}
+
+/**
+ * Parses and stores one write request. Valid lines are written even when others are rejected
+ * (DECISIONS.md #1); the caller turns the rejections into the protocol's answer.
+ */
+export async function writePoints(engine: Engine, req: WriteRequest): Promise<WriteResult> {
+  const batch = parseLineProtocol(req.body, { precision: req.precision, ...receiveTime() });
+  const minTimeMs = retentionCutoffMs(req.bucket, Date.now());
+  let written = 0;
+  let rejectedByEngine: RejectedLine[] = [];
+  if (batch.pointCount > 0) {
+    try {
+      const out = await engine.write(req.bucket.id, batch, { sync: req.sync, minTimeMs });
+      written = out.written;
+      rejectedByEngine = out.rejected;
+    } catch (e) {
+      if (e instanceof EngineBusyError) throw unavailable(e.message, e.retryAfterSeconds);
+      throw e;
+    }
+  }
+  const rejected = mergeByLine(batch.rejected, rejectedByEngine);
+  const allOutsideRetention = written === 0 && rejected.length > 0 && rejected.every((r) => r.message === OUTSIDE_RETENTION_MESSAGE);
+  if (allOutsideRetention) {
+    // The spec's 413 for a batch whose every point is outside the retention window.
+    throw tooLarge(req.maxBodyBytes, "all points are outside the bucket's retention period; no data written");
+  }
+  return { written, rejected };
+}
+
+function mergeByLine(a: RejectedLine[], b: RejectedLine[]): RejectedLine[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  return [...a, ...b].sort((x, y) => x.line - y.line);
+}
+
+/** DECISIONS.md #1: the 400 LineProtocolError for a write with rejected lines. */
+export function rejectionError(result: WriteResult): ApiError {
+  const first = result.rejected[0];
+  const head = result.written > 0 ? "partial write has occurred" : "no data written";
+  const listed = result.rejected.slice(0, MAX_LISTED).map((r) => `line ${r.line}: ${r.message}`);
+  const more = result.rejected.length > MAX_LISTED ? `\n(and ${result.rejected.length - MAX_LISTED} more)` : "";
+  return new ApiError("invalid", `${head}, errors encountered on line(s):\n${listed.join("\n")}${more}`, {
+    details: { line: first.line, op: "writing points", err: first.message },
+  });
+}
