@@ -6,7 +6,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { authorize, can } from "../app/auth/permissions.ts";
 import { requireAuth } from "../app/auth/require-auth.ts";
-import { createDatabaseBucket, resolveBucket, resolveDatabase, resolveOrgId } from "../app/buckets/resolve-bucket.ts";
+import { createDatabaseBucket, resolveBucket, resolveDatabase, resolveOrgId, V1_AUTO_BUCKET_RETENTION_SECONDS } from "../app/buckets/resolve-bucket.ts";
 import type { AppContext } from "../app/context.ts";
 import { invalid, notFound } from "../app/errors.ts";
 import { newRouter } from "../app/http/router.ts";
@@ -110,7 +110,7 @@ export function writeRoutes(ctx: AppContext) {
       let bucket = await resolveDatabase(meta, orgId, q.db, q.rp || undefined);
       if (!bucket) {
         if (!can(principal, "write", "buckets", { orgId })) throw notFound(`database not found: "${q.db}"`);
-        bucket = await createDatabaseBucket(meta, orgId, q.db, q.rp || undefined);
+        bucket = await createDatabaseBucket(meta, orgId, q.db, q.rp || undefined, V1_AUTO_BUCKET_RETENTION_SECONDS);
       }
       authorize(principal, "write", "buckets", { orgId, id: bucket.id });
       const body = await readBody(c.req.raw, max.decompressed);

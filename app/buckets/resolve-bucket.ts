@@ -45,12 +45,12 @@ export async function resolveDatabase(meta: MetaStore, orgId: string, db: string
 /** The v1 spec: writing to an unknown database creates a bucket with a 3-day retention. */
 export const V1_AUTO_BUCKET_RETENTION_SECONDS = 3 * 24 * 3600;
 
-/** Creates the bucket and DBRP mapping for a v1 database that does not exist yet. */
-export async function createDatabaseBucket(meta: MetaStore, orgId: string, db: string, rp: string | undefined): Promise<Bucket> {
+/** Creates the bucket and DBRP mapping for a database that does not exist yet (0 s retention = forever). */
+export async function createDatabaseBucket(meta: MetaStore, orgId: string, db: string, rp: string | undefined, retentionSeconds: number): Promise<Bucket> {
   const bucket = await meta.buckets.create({
     orgId,
     name: rp ? `${db}/${rp}` : db,
-    retentionRules: [{ type: "expire", everySeconds: V1_AUTO_BUCKET_RETENTION_SECONDS }],
+    retentionRules: [{ type: "expire", everySeconds: retentionSeconds }],
     rp: rp ?? "autogen",
   });
   await meta.dbrps.create({ orgId, bucketId: bucket.id, database: db, retentionPolicy: rp || "autogen" });

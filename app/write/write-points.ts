@@ -5,6 +5,7 @@ import type { RejectedLine } from "../../storage/tsdb/point-batch.ts";
 import { parseLineProtocol, type Precision } from "../lineprotocol/parse.ts";
 import { ApiError, tooLarge, unavailable } from "../errors.ts";
 import { retentionCutoffMs } from "../retention.ts";
+import { applyAutoPrecision } from "./auto-precision.ts";
 import { receiveTime } from "./receive-time.ts";
 
 /** How many rejected lines an error message lists (the spec's "up to 100 rejected points"). */
@@ -16,6 +17,10 @@ export interface WriteRequest {
   precision: Precision;
   sync: boolean;
   maxBodyBytes: number;
+  /** InfluxDB 3's precision=auto: the unit is guessed per timestamp (`precision` must be "ns"). */
+  autoPrecision?: boolean;
+  /** Write nothing when any line is rejected (InfluxDB 3's accept_partial=false). */
+  atomic?: boolean;
 }
 
 export interface WriteResult {
@@ -29,12 +34,14 @@ export interface WriteResult {
  */
 export async function writePoints(engine: Engine, req: WriteRequest): Promise<WriteResult> {
   const batch = parseLineProtocol(req.body, { precision: req.precision, ...receiveTime() });
+  if (req.autoPrecision) applyAutoPrecision(batch);
+  if (req.atomic && batch.rejected.length > 0) return { written: 0, rejected: batch.rejected };
   const minTimeMs = retentionCutoffMs(req.bucket, Date.now());
   let written = 0;
   let rejectedByEngine: RejectedLine[] = [];
   if (batch.pointCount > 0) {
     try {
-      const out = await engine.write(req.bucket.id, batch, { sync: req.sync, minTimeMs });
+      const out = await engine.write(req.bucket.id, batch, { sync: req.sync, minTimeMs, atomic: req.atomic });
       written = out.written;
       rejectedByEngine = out.rejected;
     } catch (e) {

@@ -36,6 +36,8 @@ export interface WriteOptions {
   sync?: boolean;
   /** Points with a time (ms) before this are rejected: the bucket's retention cutoff. */
   minTimeMs?: number;
+  /** Write nothing if any point is rejected. */
+  atomic?: boolean;
 }
 
 export interface WriteOutcome {
@@ -171,6 +173,7 @@ export class Engine {
     }
     const b = this.bucket(bucketId);
     const v = validateBatch(batch, b.registry, options.minTimeMs);
+    if (options.atomic && v.rejected.length > 0) return { written: 0, rejected: v.rejected };
     const accepted = v.kept === batch.pointCount ? batch : selectPoints(batch, v.keep, v.kept);
     if (accepted.pointCount === 0) return { written: 0, rejected: v.rejected };
     const seq = this.nextSeq++;
