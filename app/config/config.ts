@@ -23,6 +23,8 @@ export interface Config {
   logLevel: LogLevel;
   maxBodyBytes: number;
   maxDecompressedBytes: number;
+  flushBytes: number;
+  maxBufferBytes: number;
 }
 
 /** Raw values as flags and the environment give them; a switch flag arrives as `true`. */
@@ -112,6 +114,8 @@ const schema = v.object({
   logLevel: v.optional(v.picklist(LOG_LEVELS, `expected one of ${LOG_LEVELS.join(", ")}`)),
   maxBodyBytes: v.optional(byteSize, String(50 * MIB)),
   maxDecompressedBytes: v.optional(byteSize, String(250 * MIB)),
+  flushBytes: v.optional(byteSize, String(64 * MIB)),
+  maxBufferBytes: v.optional(byteSize, String(256 * MIB)),
 });
 
 /** Throws ConfigError listing every bad option. */
@@ -146,6 +150,9 @@ export function loadConfig(flags: ConfigFlags, env: ConfigEnv): Config {
   if (c.maxDecompressedBytes < c.maxBodyBytes) {
     problems.push(`${optionLabel("maxDecompressedBytes")}: must not be smaller than ${OPTIONS.maxBodyBytes.env}`);
   }
+  if (c.maxBufferBytes < c.flushBytes) {
+    problems.push(`${optionLabel("maxBufferBytes")}: must not be smaller than ${OPTIONS.flushBytes.env}`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -164,6 +171,8 @@ export function loadConfig(flags: ConfigFlags, env: ConfigEnv): Config {
     logLevel: c.logLevel ?? (env.NODE_ENV === "test" ? "warn" : "info"),
     maxBodyBytes: c.maxBodyBytes,
     maxDecompressedBytes: c.maxDecompressedBytes,
+    flushBytes: c.flushBytes,
+    maxBufferBytes: c.maxBufferBytes,
   };
 }
 

@@ -90,6 +90,18 @@ export const OPTIONS = {
     description: "largest request body accepted after gzip decompression",
     defaultText: "250MiB",
   },
+  flushBytes: {
+    env: "STRATA_FLUSH_BYTES",
+    flag: "--flush-bytes <size>",
+    description: "buffered point data that starts a flush to segment files",
+    defaultText: "64MiB",
+  },
+  maxBufferBytes: {
+    env: "STRATA_MAX_BUFFER_BYTES",
+    flag: "--max-buffer-bytes <size>",
+    description: "buffered point data past which writes get 503 + Retry-After until a flush catches up",
+    defaultText: "256MiB",
+  },
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionKey = keyof typeof OPTIONS;

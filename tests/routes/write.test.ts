@@ -209,3 +209,29 @@ test("16 concurrent writers: every point of every writer is stored", async () =>
     expect(rows.every(([time, v]) => BigInt(time) === v)).toBe(true);
   }
 });
+
+test("backpressure: when the buffer is full, writes get 503 with Retry-After, then succeed after the flush", async () => {
+  const small = await startTestServer({ flushBytes: "1", maxBufferBytes: "1" });
+  try {
+    const w = (v: number) => small.request("/api/v2/write?bucket=default", { method: "POST", body: `bp v=${v} ${v}` });
+    const accepted: number[] = [];
+    let busy: Response | undefined;
+    // Every write fills the 1-byte buffer; the next one is refused while that flush runs.
+    for (let v = 1; v <= 200 && !busy; v++) {
+      const res = await Promise.all([w(2 * v), w(2 * v + 1)]);
+      for (const [i, r] of res.entries()) {
+        if (r.status === 204) accepted.push(2 * v + i);
+        else busy ??= r;
+      }
+    }
+    expect(busy?.status).toBe(503);
+    expect(busy!.headers.get("retry-after")).toBe("1");
+    expect(((await busy!.json()) as { code: string }).code).toBe("unavailable");
+    await small.server.ctx.engine.flush();
+    expect((await w(1)).status).toBe(204);
+    const rows = readColumn(small.server.ctx.engine, small.server.ctx.defaults.bucketId, "bp", "v");
+    expect(rows.map(([, v]) => v)).toEqual([1, ...accepted].sort((a, b) => a - b));
+  } finally {
+    await small.stop();
+  }
+});
