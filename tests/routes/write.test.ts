@@ -227,6 +227,8 @@ test("backpressure: when the buffer is full, writes get 503 with Retry-After, th
     expect(busy?.status).toBe(503);
     expect(busy!.headers.get("retry-after")).toBe("1");
     expect(((await busy!.json()) as { code: string }).code).toBe("unavailable");
+    // The flush in progress, then one for what was accepted while it ran.
+    await small.server.ctx.engine.flush();
     await small.server.ctx.engine.flush();
     expect((await w(1)).status).toBe(204);
     const rows = readColumn(small.server.ctx.engine, small.server.ctx.defaults.bucketId, "bp", "v");
