@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { type SeriesColumns, WriteBuffer } from "./buffer/write-buffer.ts";
+import type { SeriesColumns } from "./buffer/series-columns.ts";
+import { WriteBuffer } from "./buffer/write-buffer.ts";
 import type { EngineLogger } from "./engine-logger.ts";
 import { FieldRegistry } from "./index/field-registry.ts";
 import { SeriesIndex } from "./index/series-index.ts";
@@ -123,7 +124,7 @@ export class BucketStore {
 
     let lastPoint = -1;
     let skip = false;
-    let offset = 0;
+    let slot = 0;
     let columns: SeriesColumns | undefined;
     let bytes = 0;
     let values = 0;
@@ -135,17 +136,18 @@ export class BucketStore {
         const windowStartMs = windowIndexOf(ms, windowMs) * windowMs;
         skip = replay && this.maxFlushSeq(windowStartMs) >= seq;
         if (skip) continue;
-        offset = offsetInWindow(ms, batch.pointTimeNs[p], windowStartMs);
         const sid = seriesIds[batch.pointSeries[p]];
         if (columns?.seriesId !== sid || columns.windowStartMs !== windowStartMs) columns = buffer.series(windowStartMs, sid);
+        slot = columns.addPoint(offsetInWindow(ms, batch.pointTimeNs[p], windowStartMs));
         buffer.points++;
+        bytes += 8;
       } else if (skip) continue;
       const type = batch.fieldType[f] as FieldType;
       if (replay) this.registry.define(batch.series[batch.pointSeries[p]].measurement, batch.fieldKeys[batch.fieldKey[f]], type);
       const str = type === FieldType.String ? batch.strings[batch.fieldValues[f]] : undefined;
-      columns!.column(fieldIds[batch.fieldKey[f]], type).append(offset, batch.fieldWords[2 * f], batch.fieldWords[2 * f + 1], str);
+      columns!.setValue(fieldIds[batch.fieldKey[f]], type, slot, batch.fieldWords[2 * f], batch.fieldWords[2 * f + 1], str);
       values++;
-      bytes += str === undefined ? 16 : 16 + 2 * str.length;
+      bytes += str === undefined ? 9 : 9 + 2 * str.length;
     }
     buffer.bytes += bytes;
     this.valuesWritten += values;
@@ -159,8 +161,7 @@ export class BucketStore {
         const { lo, hi } = this.tombstoneOffsets(t, windowStartMs);
         if (hi < 0 || lo >= this.windowMs * 1e6) continue;
         for (const [sid, sc] of seriesMap) {
-          if (!tombstoneMatchesSeries(t, this.index.defs[sid])) continue;
-          for (const col of sc.columns) col?.remove((time) => time >= lo && time <= hi);
+          if (tombstoneMatchesSeries(t, this.index.defs[sid])) sc.remove((time) => time >= lo && time <= hi);
         }
       }
     }
@@ -220,10 +221,8 @@ export class BucketStore {
     if (fieldId === undefined) return pieces;
     for (const buffer of [...this.sealed.map((s) => s.buffer), this.active]) {
       rank++;
-      const col = buffer.lookup(windowStartMs, seriesId)?.columns[fieldId];
-      if (!col || col.count === 0) continue;
-      const data = col.read();
-      if (data.n === 0) continue;
+      const data = buffer.lookup(windowStartMs, seriesId)?.read(fieldId);
+      if (!data || data.n === 0) continue;
       pieces.push({ rank, minTime: data.times[0], maxTime: data.times[data.n - 1], count: data.n, stats: undefined, decode: () => data, deleted: [] });
     }
     return pieces;

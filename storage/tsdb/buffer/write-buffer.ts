@@ -1,21 +1,4 @@
-import { FieldType } from "../point-batch.ts";
-import { FieldColumn } from "./field-column.ts";
-
-/** The buffered columns of one series in one window, indexed by the bucket's field id. */
-export class SeriesColumns {
-  readonly columns: (FieldColumn | undefined)[] = [];
-
-  constructor(
-    readonly seriesId: number,
-    readonly windowStartMs: number,
-  ) {}
-
-  column(fieldId: number, type: FieldType): FieldColumn {
-    let c = this.columns[fieldId];
-    if (!c) this.columns[fieldId] = c = new FieldColumn(type, this.windowStartMs);
-    return c;
-  }
-}
+import { SeriesColumns } from "./series-columns.ts";
 
 /**
  * Everything written to one bucket since the last flush: window → series → field columns. Sealed

@@ -1,4 +1,4 @@
-import type { SeriesColumns } from "../buffer/write-buffer.ts";
+import type { SeriesColumns } from "../buffer/series-columns.ts";
 import type { FieldRegistry } from "../index/field-registry.ts";
 import type { SeriesIndex } from "../index/series-index.ts";
 import type { SegmentMeta } from "./segment-format.ts";
@@ -13,10 +13,9 @@ export function columnsFromBuffer(window: Map<number, SeriesColumns>, index: Ser
   for (const sid of seriesIds) {
     const sc = window.get(sid)!;
     let localSeries = -1;
-    sc.columns.forEach((col, fieldId) => {
-      if (!col || col.count === 0) return;
-      const data = col.read();
-      if (data.n === 0) return;
+    for (const fieldId of sc.fieldIds()) {
+      const data = sc.read(fieldId);
+      if (!data || data.n === 0) continue;
       if (localSeries < 0) {
         const def = index.defs[sid];
         localSeries = meta.series.push([def.key, def.measurement, ...def.tags]) - 1;
@@ -24,7 +23,7 @@ export function columnsFromBuffer(window: Map<number, SeriesColumns>, index: Ser
       let lf = localField.get(fieldId);
       if (lf === undefined) localField.set(fieldId, (lf = meta.fields.push(registry.names[fieldId]) - 1));
       columns.push({ series: localSeries, field: lf, data });
-    });
+    }
   }
   return { meta, columns };
 }

@@ -13,6 +13,25 @@ export type WalRecord =
   | { kind: "delete"; seq: number; bucketId: string; tombstone: Tombstone }
   | { kind: "drop-bucket"; seq: number; bucketId: string };
 
+/**
+ * A series' encoded form, cached per SeriesDef object: the parser reuses SeriesDef objects across
+ * requests, so most batches encode their series by copying bytes.
+ */
+const encodedSeries = new WeakMap<SeriesDef, Uint8Array>();
+const utf8 = new TextEncoder();
+
+function seriesBytes(s: SeriesDef): Uint8Array {
+  let bytes = encodedSeries.get(s);
+  if (bytes === undefined) {
+    const json = utf8.encode(JSON.stringify([s.key, s.measurement, ...s.tags]));
+    bytes = new Uint8Array(4 + json.length);
+    new DataView(bytes.buffer).setUint32(0, json.length, true);
+    bytes.set(json, 4);
+    encodedSeries.set(s, bytes);
+  }
+  return bytes;
+}
+
 const KIND_WRITE = 1;
 const KIND_DELETE = 2;
 const KIND_DROP_BUCKET = 3;
@@ -25,7 +44,9 @@ export function encodeWalRecord(rec: WalRecord): Uint8Array {
   if (rec.kind === "delete") w.string(JSON.stringify(rec.tombstone));
   if (rec.kind !== "write") return w.finish();
   const b = rec.batch;
-  w.string(JSON.stringify([b.series.map((s) => [s.key, s.measurement, ...s.tags]), b.fieldKeys, b.strings]));
+  w.u32(b.series.length);
+  for (const s of b.series) w.bytes(seriesBytes(s));
+  w.string(JSON.stringify([b.fieldKeys, b.strings]));
   w.u32(b.pointCount);
   w.u32(b.fieldCount);
   w.array(b.pointSeries, b.pointCount);
@@ -46,7 +67,9 @@ export function decodeWalRecord(bytes: Uint8Array): WalRecord {
   if (kind === KIND_DROP_BUCKET) return { kind: "drop-bucket", seq, bucketId };
   if (kind === KIND_DELETE) return { kind: "delete", seq, bucketId, tombstone: JSON.parse(r.string()) as Tombstone };
   if (kind !== KIND_WRITE) throw new RangeError(`unknown WAL record kind ${kind}`);
-  const [series, fieldKeys, strings] = JSON.parse(r.string()) as [string[][], string[], string[]];
+  const series: string[][] = [];
+  for (let i = r.u32(); i > 0; i--) series.push(JSON.parse(r.string()) as string[]);
+  const [fieldKeys, strings] = JSON.parse(r.string()) as [string[], string[]];
   const pointCount = r.u32();
   const fieldCount = r.u32();
   const pointSeries = r.int32s(pointCount);
