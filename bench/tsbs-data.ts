@@ -29,8 +29,7 @@ export async function* lineBatches(path: string, lines: number): AsyncGenerator<
     buf.set(carry);
     buf.set(chunk, carry.length);
     start = 0;
-    for (let i = 0; i < buf.length; i++) {
-      if (buf[i] !== 10) continue;
+    for (let i = buf.indexOf(10); i >= 0; i = buf.indexOf(10, i + 1)) {
       if (++count === lines) {
         yield buf.slice(start, i + 1);
         start = i + 1;
