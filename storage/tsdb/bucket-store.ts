@@ -228,6 +228,16 @@ export class BucketStore {
     return pieces;
   }
 
+  /** Whether any point of the series is still visible (not deleted, not expired). */
+  seriesHasData(seriesId: number): boolean {
+    const all: TimeRange = { startMs: -9.2e15, startNs: 0, endMs: 9.2e15, endNs: 0 };
+    const measurement = this.index.defs[seriesId].measurement;
+    for (const field of this.registry.fieldsOf(measurement).keys()) {
+      if (this.scanColumn(seriesId, field, all).length > 0) return true;
+    }
+    return false;
+  }
+
   /** The column of (series, field) over a time range, as non-overlapping chunks in time order. */
   scanColumn(seriesId: number, field: string, range: TimeRange): ColumnChunk[] {
     const out: ColumnChunk[] = [];

@@ -10,6 +10,11 @@ export interface Tombstone {
   measurement?: string;
   /** Tag equalities that must all hold: [k0, v0, k1, v1, ...]. */
   tagEquals: string[];
+  /**
+   * When set, only these series (canonical keys) match: how predicates beyond tag equality (regex,
+   * OR, !=) are recorded, after the caller resolved them against the series index.
+   */
+  seriesKeys?: string[];
   startMs: number;
   startNs: number;
   endMs: number;
@@ -18,10 +23,19 @@ export interface Tombstone {
 
 export function tombstoneMatchesSeries(t: Tombstone, series: SeriesDef): boolean {
   if (t.measurement !== undefined && t.measurement !== series.measurement) return false;
+  if (t.seriesKeys !== undefined && !seriesKeySet(t).has(series.key)) return false;
   for (let i = 0; i < t.tagEquals.length; i += 2) {
     if (tagValue(series.tags, t.tagEquals[i]) !== t.tagEquals[i + 1]) return false;
   }
   return true;
+}
+
+const keySets = new WeakMap<Tombstone, Set<string>>();
+
+function seriesKeySet(t: Tombstone): Set<string> {
+  let set = keySets.get(t);
+  if (set === undefined) keySets.set(t, (set = new Set(t.seriesKeys)));
+  return set;
 }
 
 /** A missing tag compares as the empty string, as InfluxDB's predicates treat it. */
