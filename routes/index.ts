@@ -4,6 +4,7 @@ import type { AppContext, AppEnv } from "../app/context.ts";
 import { apiRootRoutes } from "./api-root.ts";
 import { resourceRoutes } from "./resources.ts";
 import { systemRoutes } from "./system.ts";
+import { queryRoutes } from "./query.ts";
 import { writeRoutes } from "./write.ts";
 import { writeV3Routes } from "./write-v3.ts";
 
@@ -13,4 +14,5 @@ export function mountRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
   app.route("/", resourceRoutes(ctx));
   app.route("/", writeRoutes(ctx));
   app.route("/", writeV3Routes(ctx));
+  app.route("/", queryRoutes(ctx));
 }
