@@ -5,6 +5,7 @@
  * regex, `{"duration": "10s"}` a duration. Values that cannot be bound are kept as errors that
  * surface only if the query uses them, as in InfluxDB.
  */
+import { goJsonSyntaxError } from "./go-json-syntax.ts";
 import { formatDuration } from "./duration.ts";
 import { formatFloatF } from "./go-float.ts";
 import type { Token } from "./tokens.ts";
@@ -115,12 +116,9 @@ function bindObject(m: { [key: string]: Json }): BoundValue {
  * QueryParamsError with the message InfluxDB answers (HTTP 400) when the JSON itself is unusable.
  */
 export function decodeParams(raw: string): BoundParams {
-  let doc: Json;
-  try {
-    doc = decodeJson(raw);
-  } catch (e) {
-    throw new QueryParamsError(`error parsing query parameters: ${(e as Error).message}`);
-  }
+  const syntax = goJsonSyntaxError(raw);
+  if (syntax !== undefined) throw new QueryParamsError(`error parsing query parameters: ${syntax}`);
+  const doc = decodeJson(raw);
   const params = new Map<string, BoundValue>();
   if (doc === null) return params;
   if (typeof doc !== "object" || Array.isArray(doc) || doc instanceof JsonNumber) {
