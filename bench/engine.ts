@@ -9,7 +9,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { parseLineProtocol } from "../app/lineprotocol/parse.ts";
+import { emptyColumnData } from "../storage/tsdb/column-data.ts";
 import { Engine } from "../storage/tsdb/engine.ts";
+import { FieldType } from "../storage/tsdb/point-batch.ts";
 import { lineBatches, tsbsFile } from "./tsbs-data.ts";
 
 const { values: args } = parseArgs({
@@ -58,12 +60,18 @@ const segmentBytes = readdirSync(bucketDir)
 const store = engine.bucketStore(bucket)!;
 const all = { startMs: -9e15, startNs: 0, endMs: 9e15, endNs: 0 };
 const fields = [...store.registry.fieldsOf("cpu").keys()];
+// Best of three passes over every column, decoding each block into one reused buffer, as a query would.
+const scratch = emptyColumnData(FieldType.Float, 0, Number(args.block), false);
 let decoded = 0;
-const ts = performance.now();
-for (const sid of store.index.seriesOf("cpu")) {
-  for (const f of fields) for (const chunk of engine.scanColumn(bucket, sid, f, all)) decoded += chunk.read().n;
+let scanMs = Infinity;
+for (let pass = 0; pass < 3; pass++) {
+  decoded = 0;
+  const ts = performance.now();
+  for (const sid of store.index.seriesOf("cpu")) {
+    for (const f of fields) for (const chunk of engine.scanColumn(bucket, sid, f, all)) decoded += chunk.read(scratch).n;
+  }
+  scanMs = Math.min(scanMs, performance.now() - ts);
 }
-const scanMs = performance.now() - ts;
 
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 console.log(`data: TSBS cpu-only, ${hosts} hosts x ${hours} h, ${fmt(lines)} lines, ${fmt(fieldValues)} field values, ${fmt(bytesIn)} bytes (${file})`);
@@ -71,7 +79,7 @@ console.log(`parse:   ${fmt((fieldValues / parseMs) * 1000)} field values/s (${(
 console.log(`ingest:  ${fmt((fieldValues / writeMs) * 1000)} field values/s into the engine, WAL fsync per batch (${(writeMs / 1000).toFixed(2)} s)`);
 console.log(`flush:   ${(flushMs / 1000).toFixed(2)} s; compaction ${(compactMs / 1000).toFixed(2)} s; ${engine.metrics().segments} segment(s)`);
 console.log(`on disk: ${fmt(segmentBytes)} bytes = ${(segmentBytes / fieldValues).toFixed(3)} bytes per field value (block ${args.block})`);
-console.log(`scan:    ${fmt((decoded / scanMs) * 1000)} values/s decoded (${fmt(decoded)} values, ${(scanMs / 1000).toFixed(2)} s)`);
+console.log(`scan:    ${fmt((decoded / scanMs) * 1000)} values/s decoded (${fmt(decoded)} values, best of 3: ${(scanMs / 1000).toFixed(2)} s)`);
 if (decoded !== fieldValues) console.log(`WARNING: decoded ${decoded} values, wrote ${fieldValues}`);
 await engine.close();
 rmSync(dir, { recursive: true, force: true });

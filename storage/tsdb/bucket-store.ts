@@ -205,9 +205,9 @@ export class BucketStore {
           maxTime: reader.blockMaxTime[b],
           count: reader.blockCountOf[b],
           stats: reader.stats(b),
-          decode: () => {
+          decode: (scratch) => {
             try {
-              return reader.decode(b);
+              return reader.decode(b, scratch);
             } catch (e) {
               if (e instanceof SegmentCorruptError) this.quarantine(reader.path, e);
               throw e;

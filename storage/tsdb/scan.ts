@@ -12,7 +12,11 @@ export interface ColumnChunk {
   minTime: number;
   maxTime: number;
   stats: BlockStats | undefined;
-  read(): ColumnData;
+  /**
+   * The values. With `scratch` (large enough), a stored block is decoded into it and the result is
+   * valid only until `scratch` is reused; without it, the result is the caller's to keep.
+   */
+  read(scratch?: ColumnData): ColumnData;
 }
 
 /** One source of values for a column in a window: a segment block or a buffer column. */
@@ -23,7 +27,7 @@ export interface Piece {
   maxTime: number;
   count: number;
   stats: BlockStats | undefined;
-  decode(): ColumnData;
+  decode(scratch?: ColumnData): ColumnData;
   /** Time ranges (window offsets, inclusive) deleted from this piece. */
   deleted: [number, number][];
 }
@@ -48,7 +52,7 @@ export function chunksOf(baseMs: number, pieces: Piece[], range: OffsetRange): C
     const only = group.length === 1 ? group[0] : undefined;
     const untouched = only !== undefined && only.minTime >= range.lo && only.maxTime <= range.hi && !only.deleted.some(([a, b]) => b >= only.minTime && a <= only.maxTime);
     if (untouched) {
-      out.push({ baseMs, count: only.count, minTime: only.minTime, maxTime: only.maxTime, stats: only.stats, read: () => only.decode() });
+      out.push({ baseMs, count: only.count, minTime: only.minTime, maxTime: only.maxTime, stats: only.stats, read: (scratch) => only.decode(scratch) });
       continue;
     }
     const data = mergePieces(baseMs, group, range);

@@ -5,18 +5,17 @@
  *   blocks                             per block: encoded times, then encoded values
  *   footer                             u32 version, f64 window start ms, f64 flush seq,
  *                                      string JSON {series, fields, supersedes},
- *                                      u32 block count, block records (BLOCK_RECORD_BYTES each)
+ *                                      u32 block count, u32 index length, block index
  *   u32 footer length, u32 footer crc32, "STRSEG01"
  *
- * A block record: u32 series, u32 field (indexes into the footer's lists), u8 type, u8 flags,
- * u16 reserved, u32 count, u32 crc32 of the block's bytes, f64 min time, f64 max time (window
- * offsets, ns), f64 file offset, u32 times length, u32 values length, f64 min, max, sum, first, last.
+ * The block index (block-index.ts) holds per block: series and field (indexes into the footer's
+ * lists), type, flags, count, crc32 of the block's bytes, min and max time (window offsets, ns),
+ * file offset, times and values lengths, and min, max, sum, first, last.
  * A file is self-describing (series keys and field names inside), so it can be shipped and read
  * alone; it is never modified after its rename into place.
  */
 export const SEGMENT_MAGIC = new TextEncoder().encode("STRSEG01");
-export const SEGMENT_VERSION = 1;
-export const BLOCK_RECORD_BYTES = 92;
+export const SEGMENT_VERSION = 2;
 export const SEGMENT_TAIL_BYTES = 16;
 
 /** The block's statistics are exact and describe every value in it (numeric types only). */

@@ -4,7 +4,8 @@ import { decodeBooleans, decodeFloats, decodeIntegers, decodeStrings, decodeTime
 import { type ColumnData, emptyColumnData } from "../column-data.ts";
 import { FieldType } from "../point-batch.ts";
 import type { BlockStats } from "./block-stats.ts";
-import { BLOCK_FLAG_STATS, BLOCK_RECORD_BYTES, SEGMENT_MAGIC, SEGMENT_TAIL_BYTES, SEGMENT_VERSION, type SegmentMeta } from "./segment-format.ts";
+import { BlockIndex } from "./block-index.ts";
+import { BLOCK_FLAG_STATS, SEGMENT_MAGIC, SEGMENT_TAIL_BYTES, SEGMENT_VERSION, type SegmentMeta } from "./segment-format.ts";
 
 export class SegmentCorruptError extends Error {
   constructor(
@@ -31,13 +32,9 @@ export class SegmentReader {
   readonly blockType: Uint8Array;
   readonly blockFlags: Uint8Array;
   readonly blockCountOf: Uint32Array;
-  readonly blockCrc: Uint32Array;
   readonly blockMinTime: Float64Array;
   readonly blockMaxTime: Float64Array;
-  readonly blockOffset: Float64Array;
-  readonly blockTimesLen: Uint32Array;
-  readonly blockValuesLen: Uint32Array;
-  readonly blockStats: Float64Array;
+  private readonly index: BlockIndex;
   /** Blocks of one (series, field) are contiguous and time-ordered: key series * fields + field → [first, end). */
   private readonly ranges = new Map<number, [number, number]>();
 
@@ -67,37 +64,29 @@ export class SegmentReader {
     this.flushSeq = r.f64();
     this.meta = JSON.parse(r.string()) as SegmentMeta;
     const n = (this.blockCount = r.u32());
-    const records = r.bytes(n * BLOCK_RECORD_BYTES);
-    const view = new DataView(records.buffer, records.byteOffset, records.byteLength);
-    this.blockSeries = new Uint32Array(n);
-    this.blockField = new Uint32Array(n);
-    this.blockType = new Uint8Array(n);
-    this.blockFlags = new Uint8Array(n);
-    this.blockCountOf = new Uint32Array(n);
-    this.blockCrc = new Uint32Array(n);
-    this.blockMinTime = new Float64Array(n);
-    this.blockMaxTime = new Float64Array(n);
-    this.blockOffset = new Float64Array(n);
-    this.blockTimesLen = new Uint32Array(n);
-    this.blockValuesLen = new Uint32Array(n);
-    this.blockStats = new Float64Array(n * 5);
+    let index: BlockIndex;
+    try {
+      index = BlockIndex.decode(r.bytes(r.u32()), n);
+    } catch (e) {
+      fail(`block index unreadable: ${(e as Error).message}`);
+    }
+    this.index = index!;
+    this.blockSeries = this.index.u32.series;
+    this.blockField = this.index.u32.field;
+    this.blockType = this.index.u8.type;
+    this.blockFlags = this.index.u8.flags;
+    this.blockCountOf = this.index.u32.count;
+    this.blockMinTime = this.index.f64.minTime;
+    this.blockMaxTime = this.index.f64.maxTime;
+    const offset = this.index.f64.offset;
+    const timesLen = this.index.u32.timesLen;
+    const valuesLen = this.index.u32.valuesLen;
     const nFields = this.meta.fields.length;
     for (let b = 0; b < n; b++) {
-      const o = b * BLOCK_RECORD_BYTES;
-      const series = (this.blockSeries[b] = view.getUint32(o, true));
-      const field = (this.blockField[b] = view.getUint32(o + 4, true));
-      this.blockType[b] = view.getUint8(o + 8);
-      this.blockFlags[b] = view.getUint8(o + 9);
-      this.blockCountOf[b] = view.getUint32(o + 12, true);
-      this.blockCrc[b] = view.getUint32(o + 16, true);
-      this.blockMinTime[b] = view.getFloat64(o + 20, true);
-      this.blockMaxTime[b] = view.getFloat64(o + 28, true);
-      this.blockOffset[b] = view.getFloat64(o + 36, true);
-      this.blockTimesLen[b] = view.getUint32(o + 44, true);
-      this.blockValuesLen[b] = view.getUint32(o + 48, true);
-      for (let k = 0; k < 5; k++) this.blockStats[b * 5 + k] = view.getFloat64(o + 52 + 8 * k, true);
+      const series = this.blockSeries[b];
+      const field = this.blockField[b];
       if (series >= this.meta.series.length || field >= nFields) fail(`block ${b} names an unknown series or field`);
-      if (this.blockOffset[b] + this.blockTimesLen[b] + this.blockValuesLen[b] > footerStart) fail(`block ${b} lies outside the data area`);
+      if (offset[b] + timesLen[b] + valuesLen[b] > footerStart) fail(`block ${b} lies outside the data area`);
       const key = series * nFields + field;
       const range = this.ranges.get(key);
       if (range) range[1] = b + 1;
@@ -116,19 +105,25 @@ export class SegmentReader {
 
   stats(b: number): BlockStats | undefined {
     if ((this.blockFlags[b] & BLOCK_FLAG_STATS) === 0) return undefined;
-    const s = this.blockStats;
-    return { min: s[b * 5], max: s[b * 5 + 1], sum: s[b * 5 + 2], first: s[b * 5 + 3], last: s[b * 5 + 4] };
+    const f = this.index.f64;
+    return { min: f.min[b], max: f.max[b], sum: f.sum[b], first: f.first[b], last: f.last[b] };
   }
 
-  /** Decodes block `b` after checking its checksum. */
-  decode(b: number): ColumnData {
-    const start = this.blockOffset[b];
-    const timesLen = this.blockTimesLen[b];
-    const raw = this.bytes.subarray(start, start + timesLen + this.blockValuesLen[b]);
-    if (Bun.hash.crc32(raw) !== this.blockCrc[b]) throw new SegmentCorruptError(this.path, `block ${b} checksum mismatch`);
+  /**
+   * Decodes block `b` after checking its checksum, into `scratch` when it is large enough (a scan
+   * that consumes one block at a time reuses one buffer instead of allocating per block).
+   */
+  decode(b: number, scratch?: ColumnData): ColumnData {
+    const start = this.index.f64.offset[b];
+    const timesLen = this.index.u32.timesLen[b];
+    const raw = this.bytes.subarray(start, start + timesLen + this.index.u32.valuesLen[b]);
+    if (Bun.hash.crc32(raw) !== this.index.u32.crc[b]) throw new SegmentCorruptError(this.path, `block ${b} checksum mismatch`);
     const n = this.blockCountOf[b];
     const type = this.blockType[b] as FieldType;
-    const out = emptyColumnData(type, this.windowStartMs, n, type === FieldType.String);
+    const out =
+      scratch !== undefined && scratch.times.length >= n && type !== FieldType.String
+        ? { ...scratch, type, baseMs: this.windowStartMs, n: 0, strings: undefined }
+        : emptyColumnData(type, this.windowStartMs, n, type === FieldType.String);
     const valuesBytes = raw.subarray(timesLen);
     try {
       decodeTimestamps(raw.subarray(0, timesLen), n, out.times);

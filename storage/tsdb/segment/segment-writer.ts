@@ -6,6 +6,7 @@ import type { ColumnData } from "../column-data.ts";
 import { fsyncDir } from "../fsync-dir.ts";
 import { FieldType } from "../point-batch.ts";
 import { computeBlockStats } from "./block-stats.ts";
+import { BlockIndex } from "./block-index.ts";
 import { BLOCK_FLAG_STATS, SEGMENT_MAGIC, SEGMENT_VERSION, type SegmentMeta } from "./segment-format.ts";
 
 export interface SegmentColumn {
@@ -57,8 +58,7 @@ export async function writeSegment(
 ): Promise<WrittenSegment> {
   const body = new ByteWriter(1 << 20);
   body.bytes(SEGMENT_MAGIC);
-  const records = new ByteWriter(1 << 16);
-  let blocks = 0;
+  let index = new BlockIndex(0, 64);
   for (const col of columns) {
     const d = col.data;
     for (let from = 0; from < d.n; from += blockPoints) {
@@ -68,27 +68,21 @@ export async function writeSegment(
       const values = encodeValues(d, from, to);
       body.bytes(times);
       body.bytes(values);
-      const crc = Bun.hash.crc32(body.finish().subarray(offset));
       const stats = computeBlockStats(d, from, to);
-      records.u32(col.series);
-      records.u32(col.field);
-      records.u8(d.type);
-      records.u8(stats ? BLOCK_FLAG_STATS : 0);
-      records.u8(0);
-      records.u8(0);
-      records.u32(to - from);
-      records.u32(crc);
-      records.f64(d.times[from]);
-      records.f64(d.times[to - 1]);
-      records.f64(offset);
-      records.u32(times.length);
-      records.u32(values.length);
-      records.f64(stats?.min ?? 0);
-      records.f64(stats?.max ?? 0);
-      records.f64(stats?.sum ?? 0);
-      records.f64(stats?.first ?? 0);
-      records.f64(stats?.last ?? 0);
-      blocks++;
+      index = index.push({
+        series: col.series,
+        field: col.field,
+        type: d.type,
+        flags: stats ? BLOCK_FLAG_STATS : 0,
+        count: to - from,
+        crc: Bun.hash.crc32(body.finish().subarray(offset)),
+        minTime: d.times[from],
+        maxTime: d.times[to - 1],
+        offset,
+        timesLen: times.length,
+        valuesLen: values.length,
+        stats,
+      });
     }
   }
   const footerStart = body.length;
@@ -96,8 +90,10 @@ export async function writeSegment(
   body.f64(windowStartMs);
   body.f64(flushSeq);
   body.string(JSON.stringify(meta));
-  body.u32(blocks);
-  body.bytes(records.finish());
+  body.u32(index.length);
+  const encodedIndex = index.encode();
+  body.u32(encodedIndex.length);
+  body.bytes(encodedIndex);
   const footerLength = body.length - footerStart;
   body.u32(footerLength);
   body.u32(Bun.hash.crc32(body.finish().subarray(footerStart, footerStart + footerLength)));
@@ -115,5 +111,5 @@ export async function writeSegment(
   }
   await rename(tmp, path);
   fsyncDir(dir);
-  return { path, bytes: body.length, blocks };
+  return { path, bytes: body.length, blocks: index.length };
 }
