@@ -19,13 +19,9 @@ export function retentionCutoffMs(bucket: Pick<Bucket, "retentionRules">, nowMs:
 export function startRetentionEnforcer(meta: MetaStore, engine: Engine, logger: Logger, intervalMs: number): () => void {
   const run = async () => {
     try {
-      const cutoffs = new Map<string, number>();
-      const now = Date.now();
-      for (const b of await meta.buckets.listAll()) {
-        const cutoff = retentionCutoffMs(b, now);
-        if (cutoff !== undefined) cutoffs.set(b.id, cutoff);
-      }
-      engine.enforceRetention(cutoffs);
+      const retention = new Map<string, number>();
+      for (const b of await meta.buckets.listAll()) retention.set(b.id, retentionMs(b) ?? 0);
+      engine.enforceRetention(retention, Date.now());
     } catch (err) {
       logger.error({ err }, "retention enforcement failed");
     }

@@ -43,6 +43,8 @@ export class BucketStore {
   readonly segments = new Map<number, LoadedSegment[]>();
   readonly tombstones: TombstoneStore;
   valuesWritten = 0;
+  /** Points older than this many ms are expired (0 = kept forever); set by the retention enforcer. */
+  retentionMs = 0;
 
   constructor(
     readonly id: string,
@@ -239,7 +241,8 @@ export class BucketStore {
   }
 
   /** The column of (series, field) over a time range, as non-overlapping chunks in time order. */
-  scanColumn(seriesId: number, field: string, range: TimeRange): ColumnChunk[] {
+  scanColumn(seriesId: number, field: string, requested: TimeRange): ColumnChunk[] {
+    const range = this.retentionMs > 0 ? clampStart(requested, Date.now() - this.retentionMs) : requested;
     const out: ColumnChunk[] = [];
     const first = windowIndexOf(range.startMs, this.windowMs) * this.windowMs;
     const last = windowIndexOf(range.endMs, this.windowMs) * this.windowMs;
@@ -251,4 +254,10 @@ export class BucketStore {
     }
     return out;
   }
+}
+
+/** The range with its start moved up to `minMs` if it began earlier. */
+function clampStart(range: TimeRange, minMs: number): TimeRange {
+  if (range.startMs >= minMs) return range;
+  return { ...range, startMs: minMs, startNs: 0 };
 }

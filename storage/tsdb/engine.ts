@@ -279,11 +279,17 @@ export class Engine {
     this.counters.compactions++;
   }
 
-  /** Drops whole windows that ended before the cutoff of each bucket's retention. */
-  enforceRetention(cutoffMsByBucket: Map<string, number>): void {
-    for (const [id, cutoffMs] of cutoffMsByBucket) {
+  /**
+   * Sets each bucket's retention (ms; 0 = forever) and drops the windows that ended before its
+   * cutoff. Reads then also hide the expired points of the window that straddles the cutoff.
+   */
+  enforceRetention(retentionMsByBucket: Map<string, number>, nowMs: number): void {
+    for (const [id, retentionMs] of retentionMsByBucket) {
       const b = this.buckets.get(id);
       if (!b) continue;
+      b.retentionMs = retentionMs;
+      if (retentionMs <= 0) continue;
+      const cutoffMs = nowMs - retentionMs;
       for (const [windowStartMs, list] of [...b.segments]) {
         if (windowStartMs + this.windowMs > cutoffMs) continue;
         b.segments.delete(windowStartMs);

@@ -184,13 +184,20 @@ describe("engine", () => {
     expect(readdirSync(bucketDir).some((n) => n.endsWith(".corrupt"))).toBe(true);
   });
 
-  test("retention drops whole windows that ended before the cutoff", async () => {
+  test("retention drops whole windows past the cutoff and hides expired points of the straddling window", async () => {
     const e = await openEngine(tempDir());
-    const day = 86_400_000_000_000n;
-    await e.write(B, buildBatch([0n, 1n, 2n].map((d) => ({ measurement: "m", time: T0 + d * day, fields: { v: Number(d) } }))));
+    const dayMs = 86_400_000;
+    const nowMs = Date.now();
+    const todayStart = Math.floor(nowMs / dayMs) * dayMs;
+    const at = (ms: number) => BigInt(ms) * 1_000_000n;
+    // Two days ago, and early today and now; keep one hour.
+    const times = [todayStart - 2 * dayMs, todayStart, nowMs - 1000];
+    await e.write(B, buildBatch(times.map((ms, i) => ({ measurement: "m", time: at(ms), fields: { v: i } }))));
     await e.flush();
-    e.enforceRetention(new Map([[B, Number((T0 + 2n * day) / 1_000_000n)]]));
-    expect(readColumn(e, B, "m", "v")).toEqual([[T0 + 2n * day, 2]]);
+    e.enforceRetention(new Map([[B, 3_600_000]]), nowMs);
+    expect(e.metrics().segments).toBe(1);
+    const expected = nowMs - 3_600_000 > todayStart ? [[at(nowMs - 1000), 2]] : [[at(todayStart), 1], [at(nowMs - 1000), 2]];
+    expect(readColumn(e, B, "m", "v")).toEqual(expected as [bigint, number][]);
   });
 
   test("dropping a bucket removes its data for good", async () => {
