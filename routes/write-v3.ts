@@ -11,6 +11,7 @@ import type { AppContext } from "../app/context.ts";
 import { notFound } from "../app/errors.ts";
 import { newRouter } from "../app/http/router.ts";
 import type { Precision } from "../app/lineprotocol/parse.ts";
+import { loadWriteSchema } from "../app/write/explicit-schema.ts";
 import { lineTexts } from "../app/write/line-text.ts";
 import { readBody } from "../app/write/read-body.ts";
 import { writePoints } from "../app/write/write-points.ts";
@@ -80,6 +81,7 @@ export function writeV3Routes(ctx: AppContext) {
       sync: q.no_sync !== "true",
       atomic: !acceptPartial,
       maxBodyBytes: config.maxBodyBytes,
+      schema: await loadWriteSchema(meta, bucket),
     });
     if (result.rejected.length === 0) return c.body(null, 204);
     const texts = lineTexts(body, result.rejected.map((r) => r.line));

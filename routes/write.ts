@@ -11,6 +11,7 @@ import type { AppContext } from "../app/context.ts";
 import { invalid, notFound } from "../app/errors.ts";
 import { newRouter } from "../app/http/router.ts";
 import { parsePrecision, type Precision } from "../app/lineprotocol/parse.ts";
+import { loadWriteSchema } from "../app/write/explicit-schema.ts";
 import { readBody } from "../app/write/read-body.ts";
 import { rejectionError, writePoints } from "../app/write/write-points.ts";
 import { TOKEN_AUTH, TraceSpanHeaders } from "./schemas/common.ts";
@@ -98,7 +99,7 @@ export function writeRoutes(ctx: AppContext) {
       const bucket = await resolveBucket(meta, orgId, q.bucket);
       authorize(principal, "write", "buckets", { orgId, id: bucket.id });
       const body = await readBody(c.req.raw, max.decompressed);
-      const result = await writePoints(engine, { bucket, body, precision: q.precision ?? "ns", sync: true, maxBodyBytes: max.body });
+      const result = await writePoints(engine, { bucket, body, precision: q.precision ?? "ns", sync: true, maxBodyBytes: max.body, schema: await loadWriteSchema(meta, bucket) });
       if (result.rejected.length > 0) throw rejectionError(result);
       return c.body(null, 204);
     })
@@ -114,7 +115,7 @@ export function writeRoutes(ctx: AppContext) {
       }
       authorize(principal, "write", "buckets", { orgId, id: bucket.id });
       const body = await readBody(c.req.raw, max.decompressed);
-      const result = await writePoints(engine, { bucket, body, precision, sync: true, maxBodyBytes: max.body });
+      const result = await writePoints(engine, { bucket, body, precision, sync: true, maxBodyBytes: max.body, schema: await loadWriteSchema(meta, bucket) });
       if (result.rejected.length > 0) throw rejectionError(result);
       return c.body(null, 204);
     });

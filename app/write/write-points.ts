@@ -3,9 +3,10 @@ import { OUTSIDE_RETENTION_MESSAGE } from "../../storage/tsdb/batch-validation.t
 import { EngineBusyError, type Engine } from "../../storage/tsdb/engine.ts";
 import type { RejectedLine } from "../../storage/tsdb/point-batch.ts";
 import { parseLineProtocol, type Precision } from "../lineprotocol/parse.ts";
-import { ApiError, tooLarge, unavailable } from "../errors.ts";
+import { ApiError, internal, tooLarge, unavailable } from "../errors.ts";
 import { retentionCutoffMs } from "../retention.ts";
 import { applyAutoPrecision } from "./auto-precision.ts";
+import { enforceWriteSchema, type WriteSchema } from "./explicit-schema.ts";
 import { receiveTime } from "./receive-time.ts";
 
 /** How many rejected lines an error message lists (the spec's "up to 100 rejected points"). */
@@ -21,6 +22,8 @@ export interface WriteRequest {
   autoPrecision?: boolean;
   /** Write nothing when any line is rejected (InfluxDB 3's accept_partial=false). */
   atomic?: boolean;
+  /** What an explicit-schema bucket accepts (`loadWriteSchema`); required for those buckets. */
+  schema?: WriteSchema;
 }
 
 export interface WriteResult {
@@ -33,8 +36,13 @@ export interface WriteResult {
  * (DECISIONS.md #1); the caller turns the rejections into the protocol's answer.
  */
 export async function writePoints(engine: Engine, req: WriteRequest): Promise<WriteResult> {
-  const batch = parseLineProtocol(req.body, { precision: req.precision, ...receiveTime() });
+  let batch = parseLineProtocol(req.body, { precision: req.precision, ...receiveTime() });
   if (req.autoPrecision) applyAutoPrecision(batch);
+  if (req.bucket.schemaType === "explicit") {
+    // Fail closed: a caller that forgot to load the schema must not write unchecked data.
+    if (req.schema === undefined) throw internal("explicit bucket schema not loaded for the write");
+    batch = enforceWriteSchema(batch, req.schema);
+  }
   if (req.atomic && batch.rejected.length > 0) return { written: 0, rejected: batch.rejected };
   const minTimeMs = retentionCutoffMs(req.bucket, Date.now());
   let written = 0;

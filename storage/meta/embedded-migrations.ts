@@ -4,6 +4,7 @@
  * fails while the journal lists a migration this list lacks.
  */
 import init from "./migrations/0000_init.sql" with { type: "text" };
+import management from "./migrations/0001_management.sql" with { type: "text" };
 import journal from "./migrations/meta/_journal.json";
 
 export interface EmbeddedMigration {
@@ -15,6 +16,7 @@ export interface EmbeddedMigration {
 
 const SQL_BY_TAG: Record<string, string> = {
   "0000_init": init,
+  "0001_management": management,
 };
 
 export const MIGRATIONS: EmbeddedMigration[] = journal.entries.map((entry) => {

@@ -14,9 +14,13 @@ import { applyMigrations } from "./migrate.ts";
 import { AuthorizationsRepository } from "./repositories/authorizations.ts";
 import { BucketsRepository } from "./repositories/buckets.ts";
 import { DbrpsRepository } from "./repositories/dbrps.ts";
+import { LabelsRepository } from "./repositories/labels.ts";
 import { LegacyAuthorizationsRepository } from "./repositories/legacy-authorizations.ts";
+import { MeasurementSchemasRepository } from "./repositories/measurement-schemas.ts";
 import { OrgsRepository } from "./repositories/orgs.ts";
+import { SecretsRepository } from "./repositories/secrets.ts";
 import { SettingsRepository } from "./repositories/settings.ts";
+import { UserResourceMappingsRepository } from "./repositories/user-resource-mappings.ts";
 import { UsersRepository } from "./repositories/users.ts";
 import * as schema from "./schema.ts";
 
@@ -33,6 +37,10 @@ export interface MetaStore {
   readonly legacyAuthorizations: LegacyAuthorizationsRepository;
   readonly dbrps: DbrpsRepository;
   readonly settings: SettingsRepository;
+  readonly labels: LabelsRepository;
+  readonly members: UserResourceMappingsRepository;
+  readonly secrets: SecretsRepository;
+  readonly measurementSchemas: MeasurementSchemasRepository;
   /** Notified after any write that can change what a credential grants. */
   readonly authChanges: ChangeListeners;
   close(): void;
@@ -64,6 +72,10 @@ export async function openMetaStore(connection: MetaConnection): Promise<MetaSto
       legacyAuthorizations: new LegacyAuthorizationsRepository(db, authChanges),
       dbrps: new DbrpsRepository(db),
       settings: new SettingsRepository(db),
+      labels: new LabelsRepository(db),
+      members: new UserResourceMappingsRepository(db),
+      secrets: new SecretsRepository(db),
+      measurementSchemas: new MeasurementSchemasRepository(db),
       authChanges,
       close: () => client.close(),
     };

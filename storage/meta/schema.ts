@@ -6,8 +6,8 @@
  * connection with a pragma that libSQL's remote and replica modes don't let us rely on, so the
  * repositories delete dependants themselves.
  */
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import type { Permission } from "./permission.ts";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { Permission, ResourceType } from "./permission.ts";
 
 export type Status = "active" | "inactive";
 const STATUSES = ["active", "inactive"] as const;
@@ -18,6 +18,16 @@ export interface RetentionRule {
   everySeconds: number;
   shardGroupDurationSeconds?: number;
 }
+
+/** A column of an explicit measurement schema (DECISIONS.md #9). */
+export interface MeasurementColumn {
+  name: string;
+  type: "timestamp" | "tag" | "field";
+  /** Field columns only. */
+  dataType?: "float" | "integer" | "unsigned" | "string" | "boolean";
+}
+
+export type MemberRole = "member" | "owner";
 
 const timestamps = {
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
@@ -118,6 +128,84 @@ export const dbrps = sqliteTable(
   ],
 );
 
+/** Labels group resources of an org; names are unique per org, ignoring case (as InfluxDB's index key). */
+export const labels = sqliteTable(
+  "labels",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    name: text("name").notNull(),
+    /** The name lower-cased: what uniqueness is checked on. */
+    nameKey: text("name_key").notNull(),
+    properties: text("properties", { mode: "json" }).$type<Record<string, string>>().notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("labels_org_name").on(t.orgId, t.nameKey)],
+);
+
+/** A label attached to a resource (a bucket today; tasks, telegrafs and variables use the same table). */
+export const labelMappings = sqliteTable(
+  "label_mappings",
+  {
+    labelId: text("label_id")
+      .notNull()
+      .references(() => labels.id),
+    resourceType: text("resource_type").$type<ResourceType>().notNull(),
+    resourceId: text("resource_id").notNull(),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [primaryKey({ columns: [t.resourceId, t.labelId] }), index("label_mappings_label").on(t.labelId)],
+);
+
+/** Members and owners of orgs and buckets: one role per user and resource, as InfluxDB keeps them. */
+export const userResourceMappings = sqliteTable(
+  "user_resource_mappings",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    resourceType: text("resource_type").$type<"orgs" | "buckets">().notNull(),
+    resourceId: text("resource_id").notNull(),
+    role: text("role", { enum: ["member", "owner"] }).$type<MemberRole>().notNull(),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [primaryKey({ columns: [t.resourceId, t.userId] }), index("user_resource_mappings_user").on(t.userId)],
+);
+
+/** Org secrets. `value` is sealed by the caller (app/secrets/secret-box.ts); storage never sees it in clear. */
+export const secrets = sqliteTable(
+  "secrets",
+  {
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    key: text("key").notNull(),
+    value: text("value").notNull(),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.key] })],
+);
+
+/** Explicit measurement schemas of explicit-schema buckets; one per measurement name in a bucket. */
+export const measurementSchemas = sqliteTable(
+  "measurement_schemas",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    bucketId: text("bucket_id")
+      .notNull()
+      .references(() => buckets.id),
+    name: text("name").notNull(),
+    columns: text("columns", { mode: "json" }).$type<MeasurementColumn[]>().notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("measurement_schemas_bucket_name").on(t.bucketId, t.name)],
+);
+
 /** Server-wide facts that must survive restarts, e.g. which authorization bootstrap created. */
 export const settings = sqliteTable("settings", {
   key: text("key").primaryKey(),
@@ -130,3 +218,6 @@ export type Bucket = typeof buckets.$inferSelect;
 export type Authorization = typeof authorizations.$inferSelect;
 export type LegacyAuthorization = typeof legacyAuthorizations.$inferSelect;
 export type Dbrp = typeof dbrps.$inferSelect;
+export type Label = typeof labels.$inferSelect;
+export type UserResourceMapping = typeof userResourceMappings.$inferSelect;
+export type MeasurementSchema = typeof measurementSchemas.$inferSelect;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, test } from "bun:test";
 import { copyFileSync, existsSync, readdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { VERSION } from "../../app/version.ts";
+import { MIGRATIONS } from "../../storage/meta/embedded-migrations.ts";
 import { runToExit, spawnServer, type SpawnedServer } from "../app/spawned-server.ts";
 import { tempDir } from "../routes/test-server.ts";
 
@@ -54,7 +55,7 @@ test("the binary serves from an empty directory: /ping, metadata database, migra
 
     // Defaults: ./.strata/meta.db beside the binary, created and migrated by the binary itself.
     expect(existsSync(join(runDir, ".strata", "meta.db"))).toBe(true);
-    expect(server.stdout).toContain('"migrations":["0000_init"]');
+    expect(server.stdout).toContain(`"migrations":${JSON.stringify(MIGRATIONS.map((m) => m.tag))}`);
 
     const token = server.stdout.match(/store it now\): (\S+)/)?.[1];
     const res = await fetch(`${server.url}/api/v2/resources`, { headers: { Authorization: `Token ${token}` } });

@@ -2,7 +2,7 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import { orConflict } from "../conflict-error.ts";
 import { newId } from "../id.ts";
 import { insertionOrder, pageClause, type MetaDb, type Page } from "../meta-db.ts";
-import { buckets, dbrps, type Bucket, type RetentionRule } from "../schema.ts";
+import { buckets, dbrps, labelMappings, measurementSchemas, userResourceMappings, type Bucket, type RetentionRule } from "../schema.ts";
 
 export interface NewBucket {
   orgId: string;
@@ -94,10 +94,16 @@ export class BucketsRepository {
     return row;
   }
 
-  /** Deletes the bucket's metadata and its DBRP mappings (its data is the engine's to drop). */
+  /**
+   * Deletes the bucket's metadata with what hangs off it: DBRP mappings, measurement schemas,
+   * labels attached to it, members and owners (its data is the engine's to drop).
+   */
   async delete(id: string): Promise<boolean> {
-    const [, deleted] = await this.db.batch([
+    const [, , , , deleted] = await this.db.batch([
       this.db.delete(dbrps).where(eq(dbrps.bucketId, id)),
+      this.db.delete(measurementSchemas).where(eq(measurementSchemas.bucketId, id)),
+      this.db.delete(labelMappings).where(eq(labelMappings.resourceId, id)),
+      this.db.delete(userResourceMappings).where(eq(userResourceMappings.resourceId, id)),
       this.db.delete(buckets).where(eq(buckets.id, id)).returning({ id: buckets.id }),
     ]);
     return deleted.length > 0;

@@ -1,7 +1,7 @@
-import { and, asc, eq, ne, type SQL } from "drizzle-orm";
+import { and, asc, eq, ne, not, sql, type SQL } from "drizzle-orm";
 import { orConflict } from "../conflict-error.ts";
 import { newId } from "../id.ts";
-import type { MetaDb } from "../meta-db.ts";
+import { insertionOrder, type MetaDb } from "../meta-db.ts";
 import { dbrps, type Dbrp } from "../schema.ts";
 
 export interface NewDbrp {
@@ -78,6 +78,11 @@ export class DbrpsRepository {
     });
   }
 
+  /**
+   * Making a mapping the default clears the database's previous default; un-setting it hands the
+   * role to another mapping of the database, or leaves it where it is when there is no other (as
+   * InfluxDB does: a database with mappings always has exactly one default).
+   */
   async update(id: string, patch: { retentionPolicy?: string; isDefault?: boolean }): Promise<Dbrp | undefined> {
     const current = await this.findById(id);
     if (current === undefined) return undefined;
@@ -87,16 +92,28 @@ export class DbrpsRepository {
       .where(eq(dbrps.id, id))
       .returning();
     const conflict = `DBRP mapping for database ${current.database} and retention policy ${patch.retentionPolicy} already exists`;
-    if (patch.isDefault !== true) return (await orConflict(update, conflict))[0];
-    const [, updated] = await orConflict(
-      this.db.batch([this.#clearDefault(current.orgId, current.database, id), update]),
-      conflict,
-    );
-    return updated[0];
+    if (patch.isDefault === true) {
+      const [, updated] = await orConflict(
+        this.db.batch([this.#clearDefault(current.orgId, current.database, id), update]),
+        conflict,
+      );
+      return updated[0];
+    }
+    if (patch.isDefault === false && current.isDefault) {
+      await orConflict(this.db.batch([update, this.#ensureDefault(current.orgId, current.database, id)]), conflict);
+      return this.findById(id);
+    }
+    return (await orConflict(update, conflict))[0];
   }
 
+  /** Deleting the default mapping makes another mapping of the database the default. */
   async delete(id: string): Promise<boolean> {
-    const deleted = await this.db.delete(dbrps).where(eq(dbrps.id, id)).returning({ id: dbrps.id });
+    const current = await this.findById(id);
+    if (current === undefined) return false;
+    const [deleted] = await this.db.batch([
+      this.db.delete(dbrps).where(eq(dbrps.id, id)).returning({ id: dbrps.id }),
+      this.#ensureDefault(current.orgId, current.database),
+    ]);
     return deleted.length > 0;
   }
 
@@ -104,6 +121,20 @@ export class DbrpsRepository {
     return this.db.query.dbrps.findFirst({
       where: and(eq(dbrps.orgId, orgId), eq(dbrps.database, database), eq(dbrps.isDefault, true)),
     });
+  }
+
+  /**
+   * Makes the database's first mapping (by creation; `avoidId` last) its default when it has none,
+   * so the one-default rule survives deletes and un-set defaults.
+   */
+  #ensureDefault(orgId: string, database: string, avoidId = "") {
+    const first = sql`(SELECT ${dbrps.id} FROM ${dbrps} WHERE ${dbrps.orgId} = ${orgId} AND ${dbrps.database} = ${database}
+      ORDER BY ${dbrps.id} = ${avoidId}, ${insertionOrder} LIMIT 1)`;
+    const hasDefault = sql`EXISTS (SELECT 1 FROM ${dbrps} WHERE ${dbrps.orgId} = ${orgId} AND ${dbrps.database} = ${database} AND ${dbrps.isDefault} = 1)`;
+    return this.db
+      .update(dbrps)
+      .set({ isDefault: true })
+      .where(and(eq(dbrps.id, first), not(hasDefault)));
   }
 
   #clearDefault(orgId: string, database: string, exceptId: string) {

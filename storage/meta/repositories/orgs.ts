@@ -1,4 +1,4 @@
-import { asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or, type SQL } from "drizzle-orm";
 import type { ChangeListeners } from "../change-listeners.ts";
 import { orConflict } from "../conflict-error.ts";
 import { newId } from "../id.ts";
@@ -7,8 +7,13 @@ import {
   authorizations,
   buckets,
   dbrps,
+  labelMappings,
+  labels,
   legacyAuthorizations,
+  measurementSchemas,
   organizations,
+  secrets,
+  userResourceMappings,
   type Organization,
   type Status,
 } from "../schema.ts";
@@ -22,6 +27,14 @@ export interface OrganizationPatch {
   name?: string;
   description?: string | null;
   status?: Status;
+}
+
+export interface OrganizationFilter extends Page {
+  descending?: boolean;
+  name?: string;
+  id?: string;
+  /** Only orgs the user is a member or owner of. */
+  userId?: string;
 }
 
 export class OrgsRepository {
@@ -50,10 +63,22 @@ export class OrgsRepository {
     return this.db.query.organizations.findFirst({ where: eq(organizations.name, name) });
   }
 
-  async list(page: Page & { descending?: boolean } = {}): Promise<Organization[]> {
+  /** Orgs by name (descending when asked), filtered. */
+  async list(filter: OrganizationFilter = {}): Promise<Organization[]> {
+    const conditions: SQL[] = [];
+    if (filter.name !== undefined) conditions.push(eq(organizations.name, filter.name));
+    if (filter.id !== undefined) conditions.push(eq(organizations.id, filter.id));
+    if (filter.userId !== undefined) {
+      const memberOf = this.db
+        .select({ id: userResourceMappings.resourceId })
+        .from(userResourceMappings)
+        .where(and(eq(userResourceMappings.userId, filter.userId), eq(userResourceMappings.resourceType, "orgs")));
+      conditions.push(inArray(organizations.id, memberOf));
+    }
     return this.db.query.organizations.findMany({
-      orderBy: page.descending ? desc(organizations.name) : asc(organizations.name),
-      ...pageClause(page),
+      where: and(...conditions),
+      orderBy: filter.descending ? desc(organizations.name) : asc(organizations.name),
+      ...pageClause(filter),
     });
   }
 
@@ -70,9 +95,20 @@ export class OrgsRepository {
     return row;
   }
 
-  /** Deletes the org with its buckets, DBRP mappings and tokens; false if there was no such org. */
+  /**
+   * Deletes the org with everything in it (buckets and what hangs off them, labels, secrets,
+   * members, tokens) in one transaction; false if there was no such org. Bucket data is the
+   * engine's to drop.
+   */
   async delete(id: string): Promise<boolean> {
-    const [, , , , deleted] = await this.db.batch([
+    const orgBuckets = this.db.select({ id: buckets.id }).from(buckets).where(eq(buckets.orgId, id));
+    const orgLabels = this.db.select({ id: labels.id }).from(labels).where(eq(labels.orgId, id));
+    const [, , , , , , , , , deleted] = await this.db.batch([
+      this.db.delete(labelMappings).where(or(inArray(labelMappings.labelId, orgLabels), inArray(labelMappings.resourceId, orgBuckets))),
+      this.db.delete(userResourceMappings).where(or(eq(userResourceMappings.resourceId, id), inArray(userResourceMappings.resourceId, orgBuckets))),
+      this.db.delete(labels).where(eq(labels.orgId, id)),
+      this.db.delete(secrets).where(eq(secrets.orgId, id)),
+      this.db.delete(measurementSchemas).where(eq(measurementSchemas.orgId, id)),
       this.db.delete(dbrps).where(eq(dbrps.orgId, id)),
       this.db.delete(buckets).where(eq(buckets.orgId, id)),
       this.db.delete(authorizations).where(eq(authorizations.orgId, id)),

@@ -3,7 +3,7 @@ import type { ChangeListeners } from "../change-listeners.ts";
 import { orConflict } from "../conflict-error.ts";
 import { newId } from "../id.ts";
 import { pageClause, type MetaDb, type Page } from "../meta-db.ts";
-import { authorizations, legacyAuthorizations, users, type Status, type User } from "../schema.ts";
+import { authorizations, legacyAuthorizations, userResourceMappings, users, type Status, type User } from "../schema.ts";
 
 export class UsersRepository {
   constructor(
@@ -45,11 +45,15 @@ export class UsersRepository {
     return row;
   }
 
-  /** Deletes the user and the tokens scoped to them ("Tokens stop working when the user ... is deleted"). */
+  /**
+   * Deletes the user, the tokens scoped to them ("Tokens stop working when the user ... is
+   * deleted") and their memberships.
+   */
   async delete(id: string): Promise<boolean> {
-    const [, , deleted] = await this.db.batch([
+    const [, , , deleted] = await this.db.batch([
       this.db.delete(authorizations).where(eq(authorizations.userId, id)),
       this.db.delete(legacyAuthorizations).where(eq(legacyAuthorizations.userId, id)),
+      this.db.delete(userResourceMappings).where(eq(userResourceMappings.userId, id)),
       this.db.delete(users).where(eq(users.id, id)).returning({ id: users.id }),
     ]);
     this.authChanges.notify();
