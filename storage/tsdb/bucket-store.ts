@@ -9,7 +9,7 @@ import { FieldType, type PointBatch, type SeriesDef } from "./point-batch.ts";
 import { chunksOf, type ColumnChunk, type OffsetRange, type Piece } from "./scan.ts";
 import { SEGMENT_NAME_PATTERN } from "./segment/segment-format.ts";
 import { SegmentCorruptError, SegmentReader } from "./segment/segment-reader.ts";
-import { type Tombstone, tombstoneMatchesSeries } from "./tombstone.ts";
+import { dropsMeasurement, type Tombstone, tombstoneMatchesSeries } from "./tombstone.ts";
 import { TombstoneStore } from "./tombstone-store.ts";
 import { offsetInWindow, windowIndexOf } from "./window.ts";
 
@@ -98,8 +98,16 @@ export class BucketStore {
       localField.set(f, local);
       this.registry.idOf(f);
     });
+    // A block that a delete removes entirely no longer fixes its field's type.
+    const pending = this.tombstones.list.filter((t) => t.seq > reader.flushSeq);
     for (let b = 0; b < reader.blockCount; b++) {
-      this.registry.define(seriesDefs[reader.blockSeries[b]].measurement, reader.meta.fields[reader.blockField[b]], reader.blockType[b] as FieldType);
+      const def = seriesDefs[reader.blockSeries[b]];
+      const deleted = pending.some((t) => {
+        if (!tombstoneMatchesSeries(t, def)) return false;
+        const r = this.tombstoneOffsets(t, reader.windowStartMs);
+        return r.lo <= reader.blockMinTime[b] && r.hi >= reader.blockMaxTime[b];
+      });
+      if (!deleted) this.registry.define(def.measurement, reader.meta.fields[reader.blockField[b]], reader.blockType[b] as FieldType);
     }
     const list = this.segments.get(reader.windowStartMs) ?? [];
     list.push({ reader, localSeries, localField });
@@ -155,8 +163,14 @@ export class BucketStore {
     this.valuesWritten += values;
   }
 
+  /** Applies a delete to the in-memory state: buffers lose the points, a dropped measurement its field types. */
+  applyDelete(t: Tombstone): void {
+    this.purgeBuffers(t);
+    if (dropsMeasurement(t)) this.registry.forget(t.measurement);
+  }
+
   /** Removes the points a delete matches from every buffer (segments are filtered by the tombstone). */
-  purgeBuffers(t: Tombstone): void {
+  private purgeBuffers(t: Tombstone): void {
     const buffers = [this.active, ...this.sealed.map((s) => s.buffer)];
     for (const buffer of buffers) {
       for (const [windowStartMs, seriesMap] of buffer.windows) {

@@ -133,7 +133,7 @@ export class Engine {
     const b = this.bucket(rec.bucketId);
     if (rec.kind === "write") b.apply(rec.batch, rec.seq, true);
     else {
-      b.purgeBuffers(rec.tombstone);
+      b.applyDelete(rec.tombstone);
       if (!b.tombstones.list.some((t) => t.seq === rec.tombstone.seq)) b.tombstones.list.push(rec.tombstone);
     }
   }
@@ -194,7 +194,7 @@ export class Engine {
     const tombstone: Tombstone = { ...spec, seq };
     await this.wal.append(encodeWalRecord({ kind: "delete", seq, bucketId, tombstone }), seq, true);
     await b.tombstones.save([...b.tombstones.list, tombstone]);
-    b.purgeBuffers(tombstone);
+    b.applyDelete(tombstone);
     this.appliedSeq = Math.max(this.appliedSeq, seq);
   }
 

@@ -43,3 +43,11 @@ function tagValue(tags: string[], key: string): string {
   for (let i = 0; i < tags.length; i += 2) if (tags[i] === key) return tags[i + 1];
   return "";
 }
+
+/** Beyond every representable time in ms: a range reaching past both covers all time. */
+const ALL_TIME_MS = 9.2e15;
+
+/** The tombstone removes a whole measurement (DROP MEASUREMENT): every series, all time. */
+export function dropsMeasurement(t: Tombstone): t is Tombstone & { measurement: string } {
+  return t.measurement !== undefined && t.tagEquals.length === 0 && t.seriesKeys === undefined && t.startMs <= -ALL_TIME_MS && t.endMs >= ALL_TIME_MS;
+}

@@ -19,6 +19,11 @@ export class FieldRegistry {
     if (!m.has(field)) m.set(field, type);
   }
 
+  /** Forgets a dropped measurement's field types, so it may be written again with others. */
+  forget(measurement: string): void {
+    this.types.delete(measurement);
+  }
+
   fieldsOf(measurement: string): ReadonlyMap<string, FieldType> {
     return this.types.get(measurement) ?? new Map();
   }

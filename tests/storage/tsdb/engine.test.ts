@@ -200,6 +200,20 @@ describe("engine", () => {
     expect(readColumn(e, B, "m", "v")).toEqual(expected as [bigint, number][]);
   });
 
+  test("a dropped measurement forgets its field types, also across a restart", async () => {
+    const dir = tempDir();
+    const e = await openEngine(dir);
+    await e.write(B, buildBatch([{ measurement: "dm", time: T0, fields: { f: 1.5 } }]));
+    await e.flush();
+    await e.delete(B, { measurement: "dm", tagEquals: [], startMs: -9.223372036854776e15, startNs: 0, endMs: 9.223372036854776e15, endNs: 0 });
+    expect(await e.write(B, buildBatch([{ measurement: "dm", time: T0 + 1n, fields: { f: "now a string" } }]))).toEqual({ written: 1, rejected: [] });
+    await e.close();
+    engines.length = 0;
+    const e2 = await openEngine(dir);
+    expect(readColumn(e2, B, "dm", "f")).toEqual([[T0 + 1n, "now a string"]]);
+    expect((await e2.write(B, buildBatch([{ measurement: "dm", time: T0 + 2n, fields: { f: 2.5 } }]))).rejected).toHaveLength(1);
+  });
+
   test("dropping a bucket removes its data for good", async () => {
     const dir = tempDir();
     const e = await openEngine(dir);
