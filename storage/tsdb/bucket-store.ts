@@ -136,7 +136,6 @@ export class BucketStore {
     let skip = false;
     let slot = 0;
     let columns: SeriesColumns | undefined;
-    let bytes = 0;
     let values = 0;
     for (let f = 0; f < batch.fieldCount; f++) {
       const p = batch.fieldPoint[f];
@@ -150,16 +149,13 @@ export class BucketStore {
         if (columns?.seriesId !== sid || columns.windowStartMs !== windowStartMs) columns = buffer.series(windowStartMs, sid);
         slot = columns.addPoint(offsetInWindow(ms, batch.pointTimeNs[p], windowStartMs));
         buffer.points++;
-        bytes += 8;
       } else if (skip) continue;
       const type = batch.fieldType[f] as FieldType;
       if (replay) this.registry.define(batch.series[batch.pointSeries[p]].measurement, batch.fieldKeys[batch.fieldKey[f]], type);
       const str = type === FieldType.String ? batch.strings[batch.fieldValues[f]] : undefined;
       columns!.setValue(fieldIds[batch.fieldKey[f]], type, slot, batch.fieldWords[2 * f], batch.fieldWords[2 * f + 1], str);
       values++;
-      bytes += str === undefined ? 9 : 9 + 2 * str.length;
     }
-    buffer.bytes += bytes;
     this.valuesWritten += values;
   }
 

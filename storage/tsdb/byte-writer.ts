@@ -57,6 +57,11 @@ export class ByteWriter {
     this.length += 4 + written;
   }
 
+  /** Empties the buffer, keeping its capacity. */
+  reset(): void {
+    this.length = 0;
+  }
+
   finish(): Uint8Array {
     return this.buf.subarray(0, this.length);
   }

@@ -7,7 +7,7 @@ import { BucketStore, type LoadedSegment, type TimeRange } from "./bucket-store.
 import { type EngineLogger, silentLogger } from "./engine-logger.ts";
 import type { PointBatch, RejectedLine } from "./point-batch.ts";
 import type { ColumnChunk } from "./scan.ts";
-import { columnsFromBuffer } from "./segment/columns-from-buffer.ts";
+import { columnsFromBuffer, windowHasValues } from "./segment/columns-from-buffer.ts";
 import { columnsFromSegments } from "./segment/columns-from-segments.ts";
 import { segmentFileName } from "./segment/segment-format.ts";
 import { SegmentReader } from "./segment/segment-reader.ts";
@@ -234,8 +234,8 @@ export class Engine {
       const sealed = b.sealed[b.sealed.length - 1];
       for (const [windowStartMs, window] of sealed.buffer.windows) {
         if (this.buckets.get(b.id) !== b) break;
+        if (!windowHasValues(window)) continue;
         const { meta, columns } = columnsFromBuffer(window, b.index, b.registry);
-        if (columns.length === 0) continue;
         const written = await writeSegment(b.dir, segmentFileName(windowStartMs, this.nextSeq++), windowStartMs, sealSeq, meta, columns, this.blockPoints);
         b.addSegment(SegmentReader.open(written.path));
       }

@@ -2,7 +2,7 @@ import { type ColumnData, emptyColumnData } from "../column-data.ts";
 import { FieldType } from "../point-batch.ts";
 
 const INITIAL_ROWS = 8;
-const INITIAL_VALUE_SLOTS = 4;
+const INITIAL_VALUE_SLOTS = 1;
 
 /**
  * The buffered points of one series in one window, stored row by row: each point is one row of
@@ -33,8 +33,11 @@ export class SeriesColumns {
   constructor(
     readonly seriesId: number,
     readonly windowStartMs: number,
+    /** Charged with every allocation, so the buffer's size counts real memory. */
+    private readonly account: { bytes: number },
   ) {
     const buf = new ArrayBuffer(this.capacity * this.stride * 8);
+    account.bytes += buf.byteLength;
     this.f64 = new Float64Array(buf);
     this.i32 = new Int32Array(buf);
   }
@@ -62,6 +65,7 @@ export class SeriesColumns {
 
   private relayout(capacity: number, stride: number, maskSlots: number): void {
     const buf = new ArrayBuffer(capacity * stride * 8);
+    this.account.bytes += buf.byteLength - this.f64.byteLength;
     const f64 = new Float64Array(buf);
     const i32 = new Int32Array(buf);
     if (stride === this.stride) {
@@ -91,7 +95,9 @@ export class SeriesColumns {
     const local = this.types.length;
     const maskSlots = Math.ceil((local + 1) / 64);
     const needed = 1 + maskSlots + local + 1;
-    if (needed > this.stride) this.relayout(this.capacity, Math.max(needed, 1 + maskSlots + 2 * (this.stride - 1 - this.maskSlots)), maskSlots);
+    // Rows grow one slot per new field: fields usually all arrive with a series' first point,
+    // when there is a single row to move, and spare slots would cost memory on every row.
+    if (needed > this.stride) this.relayout(this.capacity, needed, maskSlots);
     this.localOf[fieldId] = local;
     this.fieldIdOf.push(fieldId);
     this.types.push(type);
@@ -116,15 +122,21 @@ export class SeriesColumns {
       this.i32[maskWord] |= bit;
       this.counts[local]++;
     }
-    if (str !== undefined) this.strings[local]![r] = str;
+    if (str !== undefined) {
+      this.strings[local]![r] = str;
+      this.account.bytes += 2 * str.length;
+    }
   }
 
   private isSet(r: number, local: number): boolean {
     return (this.i32[2 * (r * this.stride + 1) + (local >>> 5)] & (1 << (local & 31))) !== 0;
   }
 
-  /** A field's values in time order, one per timestamp; undefined when it has none. Must not be modified. */
-  read(fieldId: number): ColumnData | undefined {
+  /**
+   * A field's values in time order, one per timestamp; undefined when it has none. Must not be
+   * modified. Kept for the next read unless `cache` is false (a flush reads each column once).
+   */
+  read(fieldId: number, cache = true): ColumnData | undefined {
     const local = this.localOf[fieldId];
     if (local === undefined || this.counts[local] === 0) return undefined;
     if (this.cachedAt[local] === this.n) return this.cached[local];
@@ -144,8 +156,10 @@ export class SeriesColumns {
       out.words[2 * j + 1] = this.i32[slot + 1];
       if (strs) out.strings![j] = strs[r];
     }
-    this.cached[local] = out;
-    this.cachedAt[local] = this.n;
+    if (cache) {
+      this.cached[local] = out;
+      this.cachedAt[local] = this.n;
+    }
     return out;
   }
 

@@ -6,7 +6,7 @@ import { SeriesColumns } from "./series-columns.ts";
  */
 export class WriteBuffer {
   readonly windows = new Map<number, Map<number, SeriesColumns>>();
-  /** Approximate memory held, for the flush trigger and metrics. */
+  /** Memory held by the buffered rows (allocated, not just used) and strings, for the flush trigger and metrics. */
   bytes = 0;
   points = 0;
 
@@ -14,7 +14,7 @@ export class WriteBuffer {
     let w = this.windows.get(windowStartMs);
     if (!w) this.windows.set(windowStartMs, (w = new Map()));
     let s = w.get(seriesId);
-    if (!s) w.set(seriesId, (s = new SeriesColumns(seriesId, windowStartMs)));
+    if (!s) w.set(seriesId, (s = new SeriesColumns(seriesId, windowStartMs, this)));
     return s;
   }
 

@@ -5,13 +5,13 @@
 export const WAL_MAGIC = new TextEncoder().encode("STRWAL01");
 const HEADER = 8;
 
-export function frameRecord(payload: Uint8Array): Uint8Array {
-  const out = new Uint8Array(HEADER + payload.length);
-  const view = new DataView(out.buffer);
+/** The 8 bytes written before a payload; kept apart so the payload is never copied into a frame. */
+export function frameHeader(payload: Uint8Array): Uint8Array {
+  const header = new Uint8Array(HEADER);
+  const view = new DataView(header.buffer);
   view.setUint32(0, payload.length, true);
   view.setUint32(4, Bun.hash.crc32(payload), true);
-  out.set(payload, HEADER);
-  return out;
+  return header;
 }
 
 export interface FrameScan {

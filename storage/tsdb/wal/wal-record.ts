@@ -32,12 +32,21 @@ function seriesBytes(s: SeriesDef): Uint8Array {
   return bytes;
 }
 
+/** Close to the encoded size, so the writer rarely grows (a copy of the whole record). */
+function writeRecordSize(b: PointBatch): number {
+  let size = 1024 + b.fieldCount * 17 + b.pointCount * 16;
+  for (const s of b.series) size += seriesBytes(s).length;
+  for (const k of b.fieldKeys) size += 3 * k.length + 4;
+  for (const str of b.strings) size += 3 * str.length + 4;
+  return size;
+}
+
 const KIND_WRITE = 1;
 const KIND_DELETE = 2;
 const KIND_DROP_BUCKET = 3;
 
 export function encodeWalRecord(rec: WalRecord): Uint8Array {
-  const w = new ByteWriter(rec.kind === "write" ? 64 + rec.batch.fieldCount * 17 + rec.batch.pointCount * 16 : 256);
+  const w = new ByteWriter(rec.kind === "write" ? writeRecordSize(rec.batch) : 256);
   w.u8(rec.kind === "write" ? KIND_WRITE : rec.kind === "delete" ? KIND_DELETE : KIND_DROP_BUCKET);
   w.f64(rec.seq);
   w.string(rec.bucketId);

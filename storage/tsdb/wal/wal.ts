@@ -3,7 +3,7 @@ import { open, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 import type { EngineLogger } from "../engine-logger.ts";
 import { fsyncDir } from "../fsync-dir.ts";
-import { frameRecord, scanFrames, WAL_MAGIC } from "./wal-frame.ts";
+import { frameHeader, scanFrames, WAL_MAGIC } from "./wal-frame.ts";
 
 interface Waiter {
   seq: number;
@@ -116,9 +116,9 @@ export class Wal {
 
   /** Resolves once the record is written, and when `sync`, once it is on stable storage. */
   append(payload: Uint8Array, seq: number, sync: boolean): Promise<void> {
-    const frame = frameRecord(payload);
+    const header = frameHeader(payload);
     return new Promise<void>((resolve, reject) => {
-      this.queue.push(frame);
+      this.queue.push(header, payload);
       this.waiters.push({ seq, sync, resolve, reject });
       this.draining ??= this.drain();
     });
@@ -133,10 +133,15 @@ export class Wal {
       this.waiters = [];
       try {
         if (!this.fh) throw new Error("WAL is not open");
-        const bytes = frames.length === 1 ? frames[0] : Buffer.concat(frames);
-        for (let off = 0; off < bytes.length; ) off += (await this.fh.write(bytes, off)).bytesWritten;
-        this.fileBytes += bytes.length;
-        this.totalBytes += bytes.length;
+        const total = frames.reduce((n, f) => n + f.length, 0);
+        const { bytesWritten } = await this.fh.writev(frames);
+        if (bytesWritten < total) {
+          // A short vectored write is rare; finish it with plain writes of what is left.
+          const rest = Buffer.concat(frames).subarray(bytesWritten);
+          for (let off = 0; off < rest.length; ) off += (await this.fh.write(rest, off)).bytesWritten;
+        }
+        this.fileBytes += total;
+        this.totalBytes += total;
         const id = this.fileId;
         this.maxSeqOf.set(id, Math.max(this.maxSeqOf.get(id) ?? 0, ...waiters.map((w) => w.seq)));
         if (waiters.some((w) => w.sync)) await this.fh.datasync();
