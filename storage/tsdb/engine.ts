@@ -26,8 +26,14 @@ export interface EngineOptions {
   flushBytes?: number;
   /** Buffered bytes (active + flushing) past which writes are refused until a flush catches up. */
   maxBufferBytes?: number;
-  /** A window with at least this many segments is compacted. */
+  /**
+   * A window with at least this many segments is compacted — once no buffered writes are waiting
+   * for it (a window still being written is merged only past four times as many, so ingest does
+   * not rewrite the same window over and over).
+   */
   compactSegments?: number;
+  /** Buffered data is flushed after this long without writes (and at the latest after 10×). */
+  idleFlushMs?: number;
   logger?: EngineLogger;
 }
 
@@ -84,6 +90,9 @@ export class Engine {
   private flushing: Promise<void> | undefined;
   private compacting: Promise<void> | undefined;
   private readonly counters = { compactions: 0, flushes: 0, pointsWritten: 0 };
+  private lastWriteAt = 0;
+  private lastFlushAt = Date.now();
+  private idleTimer: ReturnType<typeof setInterval> | undefined;
 
   private constructor(private readonly opts: EngineOptions) {
     this.windowMs = opts.windowMs ?? DEFAULT_WINDOW_MS;
@@ -98,11 +107,22 @@ export class Engine {
   static async open(opts: EngineOptions): Promise<Engine> {
     const engine = new Engine(opts);
     await engine.recover();
+    engine.startIdleFlush(opts.idleFlushMs ?? 30_000);
     return engine;
   }
 
   private get bucketsDir(): string {
     return join(this.opts.dataDir, "buckets");
+  }
+
+  /** Quiet buffers still reach segments (and the WAL is trimmed) without waiting for the size trigger. */
+  private startIdleFlush(idleMs: number): void {
+    this.idleTimer = setInterval(() => {
+      if (this.bufferedBytes() === 0) return;
+      const now = Date.now();
+      if (now - this.lastWriteAt >= idleMs || now - this.lastFlushAt >= 10 * idleMs) void this.flush();
+    }, Math.max(100, Math.min(idleMs, 10_000)));
+    this.idleTimer.unref();
   }
 
   private async recover(): Promise<void> {
@@ -182,6 +202,7 @@ export class Engine {
     if (this.buckets.get(bucketId) === b) b.apply(accepted, seq, false);
     this.appliedSeq = Math.max(this.appliedSeq, seq);
     this.counters.pointsWritten += accepted.pointCount;
+    this.lastWriteAt = Date.now();
     if (this.bufferedBytes() >= this.flushBytes) void this.flush();
     return { written: accepted.pointCount, rejected: v.rejected };
   }
@@ -243,6 +264,7 @@ export class Engine {
     }
     this.wal.removeThrough(sealSeq);
     this.counters.flushes++;
+    this.lastFlushAt = Date.now();
     void this.compact();
   }
 
@@ -258,7 +280,9 @@ export class Engine {
     for (const b of [...this.buckets.values()]) {
       for (const [windowStartMs, list] of [...b.segments]) {
         const needsDeletes = b.tombstones.list.some((t) => list.some((s) => t.seq > s.reader.flushSeq));
-        if (list.length < (force ? 2 : this.compactSegments) && !(force && needsDeletes && list.length > 0)) continue;
+        const hot = b.active.windows.has(windowStartMs);
+        const threshold = force ? 2 : hot ? 4 * this.compactSegments : this.compactSegments;
+        if (list.length < threshold && !(force && needsDeletes && list.length > 0)) continue;
         await this.compactWindow(b, windowStartMs, list.slice());
       }
       const segs = [...b.segments.values()].flat();
@@ -321,6 +345,7 @@ export class Engine {
 
   /** Flushes the buffer so a restart has nothing to replay, and closes the WAL. */
   async close(): Promise<void> {
+    clearInterval(this.idleTimer);
     await this.compacting;
     await this.flush();
     await this.compacting;

@@ -214,6 +214,16 @@ describe("engine", () => {
     expect((await e2.write(B, buildBatch([{ measurement: "dm", time: T0 + 2n, fields: { f: 2.5 } }]))).rejected).toHaveLength(1);
   });
 
+  test("a quiet buffer is flushed to a segment without reaching the size trigger", async () => {
+    const e = await openEngine(tempDir(), { idleFlushMs: 50 });
+    await e.write(B, buildBatch([{ measurement: "idle", time: T0, fields: { v: 1 } }]));
+    const deadline = Date.now() + 5_000;
+    while (e.metrics().segments === 0 && Date.now() < deadline) await Bun.sleep(20);
+    expect(e.metrics().segments).toBe(1);
+    expect(e.metrics().bufferBytes).toBe(0);
+    expect(readColumn(e, B, "idle", "v")).toEqual([[T0, 1]]);
+  });
+
   test("dropping a bucket removes its data for good", async () => {
     const dir = tempDir();
     const e = await openEngine(dir);
