@@ -47,7 +47,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const meta = await openMetaStore(config.meta);
   let engine: Engine | undefined;
   try {
-    engine = await Engine.open({ dataDir: join(config.dataDir, "tsdb"), logger, flushBytes: config.flushBytes, maxBufferBytes: config.maxBufferBytes });
+    engine = await Engine.open({ dataDir: join(config.dataDir, "tsdb"), logger, flushBytes: config.flushBytes, maxBufferBytes: config.maxBufferBytes, maxWriteWaitMs: config.maxWriteWaitMs });
     if (meta.migrationsApplied.length > 0) logger.info({ migrations: meta.migrationsApplied }, "metadata migrated");
     const boot = await bootstrap(meta, config);
     if (boot.generatedToken !== undefined) {

@@ -25,6 +25,7 @@ export interface Config {
   maxDecompressedBytes: number;
   flushBytes: number;
   maxBufferBytes: number;
+  maxWriteWaitMs: number;
 }
 
 /** Raw values as flags and the environment give them; a switch flag arrives as `true`. */
@@ -116,6 +117,7 @@ const schema = v.object({
   maxDecompressedBytes: v.optional(byteSize, String(250 * MIB)),
   flushBytes: v.optional(byteSize, String(64 * MIB)),
   maxBufferBytes: v.optional(byteSize, String(256 * MIB)),
+  maxWriteWaitMs: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, "expected a whole number of milliseconds"), v.transform(Number)), "10000"),
 });
 
 /** Throws ConfigError listing every bad option. */
@@ -173,6 +175,7 @@ export function loadConfig(flags: ConfigFlags, env: ConfigEnv): Config {
     maxDecompressedBytes: c.maxDecompressedBytes,
     flushBytes: c.flushBytes,
     maxBufferBytes: c.maxBufferBytes,
+    maxWriteWaitMs: c.maxWriteWaitMs,
   };
 }
 

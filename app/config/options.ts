@@ -99,8 +99,14 @@ export const OPTIONS = {
   maxBufferBytes: {
     env: "STRATA_MAX_BUFFER_BYTES",
     flag: "--max-buffer-bytes <size>",
-    description: "buffered point data past which writes get 503 + Retry-After until a flush catches up",
+    description: "buffered point data past which writes wait for a flush (then 503 + Retry-After)",
     defaultText: "256MiB",
+  },
+  maxWriteWaitMs: {
+    env: "STRATA_MAX_WRITE_WAIT_MS",
+    flag: "--max-write-wait-ms <ms>",
+    description: "how long a write may wait for room in a full buffer before it is answered 503",
+    defaultText: "10000",
   },
 } as const satisfies Record<string, OptionSpec>;
 

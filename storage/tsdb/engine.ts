@@ -24,8 +24,10 @@ export interface EngineOptions {
   blockPoints?: number;
   /** Buffered bytes that start a flush to segments. */
   flushBytes?: number;
-  /** Buffered bytes (active + flushing) past which writes are refused until a flush catches up. */
+  /** Buffered bytes (active + flushing) past which writes wait for a flush, and are refused after `maxWriteWaitMs`. */
   maxBufferBytes?: number;
+  /** How long a write may wait for flushes to make room before it is refused (EngineBusyError). */
+  maxWriteWaitMs?: number;
   /**
    * A window with at least this many segments is compacted — once no buffered writes are waiting
    * for it (a window still being written is merged only past four times as many, so ingest does
@@ -187,10 +189,7 @@ export class Engine {
    * makes them visible. Resolves once they are acknowledged-safe.
    */
   async write(bucketId: string, batch: PointBatch, options: WriteOptions = {}): Promise<WriteOutcome> {
-    if (this.bufferedBytes() >= this.maxBufferBytes) {
-      void this.flush();
-      throw new EngineBusyError(1);
-    }
+    await this.waitForRoom();
     const b = this.bucket(bucketId);
     const v = validateBatch(batch, b.registry, options.minTimeMs);
     if (options.atomic && v.rejected.length > 0) return { written: 0, rejected: v.rejected };
@@ -205,6 +204,19 @@ export class Engine {
     this.lastWriteAt = Date.now();
     if (this.bufferedBytes() >= this.flushBytes) void this.flush();
     return { written: accepted.pointCount, rejected: v.rejected };
+  }
+
+  /**
+   * Backpressure: while the buffer is full, a write waits for flushes to make room, so a burst is
+   * absorbed without failing; past `maxWriteWaitMs` it is refused, so memory stays bounded.
+   */
+  private async waitForRoom(): Promise<void> {
+    if (this.bufferedBytes() < this.maxBufferBytes) return;
+    const deadline = Date.now() + (this.opts.maxWriteWaitMs ?? 10_000);
+    while (this.bufferedBytes() >= this.maxBufferBytes) {
+      if (Date.now() >= deadline) throw new EngineBusyError(1);
+      await Promise.race([this.flush(), Bun.sleep(Math.max(1, deadline - Date.now()))]);
+    }
   }
 
   /** Deletes the matching points written so far; later writes are not affected. */

@@ -210,8 +210,8 @@ test("16 concurrent writers: every point of every writer is stored", async () =>
   }
 });
 
-test("backpressure: when the buffer is full, writes get 503 with Retry-After, then succeed after the flush", async () => {
-  const small = await startTestServer({ flushBytes: "1", maxBufferBytes: "1" });
+test("backpressure: when the buffer stays full past the wait, writes get 503 with Retry-After, then succeed after the flush", async () => {
+  const small = await startTestServer({ flushBytes: "1", maxBufferBytes: "1", maxWriteWaitMs: "0" });
   try {
     const w = (v: number) => small.request("/api/v2/write?bucket=default", { method: "POST", body: `bp v=${v} ${v}` });
     const accepted: number[] = [];
