@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { SeriesColumns } from "./buffer/series-columns.ts";
+import type { ColumnData } from "./column-data.ts";
 import { WriteBuffer } from "./buffer/write-buffer.ts";
 import type { EngineLogger } from "./engine-logger.ts";
 import { FieldRegistry } from "./index/field-registry.ts";
@@ -256,14 +257,103 @@ export class BucketStore {
     const out: ColumnChunk[] = [];
     const first = windowIndexOf(range.startMs, this.windowMs) * this.windowMs;
     const last = windowIndexOf(range.endMs, this.windowMs) * this.windowMs;
-    for (const w of this.windows()) {
-      if (w < first || w > last) continue;
+    for (const w of this.windowsBetween(first, last)) {
       const lo = Math.max(0, offsetInWindow(range.startMs, range.startNs, w));
       const hi = Math.min(this.windowMs * 1e6 - 1, offsetInWindow(range.endMs, range.endNs, w));
-      out.push(...chunksOf(w, this.pieces(w, seriesId, field), { lo, hi }));
+      const chunks = this.blockChunks(w, seriesId, field, { lo, hi }) ?? chunksOf(w, this.pieces(w, seriesId, field), { lo, hi });
+      for (const c of chunks) out.push(c);
     }
     return out;
   }
+
+  /** `windows()` within [first, last], without building a set (queries ask for this per column). */
+  private windowsBetween(first: number, last: number): number[] {
+    const out: number[] = [];
+    for (const w of this.segments.keys()) if (w >= first && w <= last) out.push(w);
+    const buffers = this.sealed.length === 0 ? [this.active] : [this.active, ...this.sealed.map((s) => s.buffer)];
+    for (const b of buffers) for (const w of b.windows.keys()) if (w >= first && w <= last && !out.includes(w)) out.push(w);
+    if (out.length > 1) out.sort((a, b) => a - b);
+    return out;
+  }
+
+  /**
+   * The chunks `chunksOf(pieces(...))` gives, in its common case, without the intermediate pieces:
+   * only segment blocks, in time order without overlaps, and no delete matching the series.
+   * Undefined when the case does not apply.
+   */
+  private blockChunks(windowStartMs: number, seriesId: number, field: string, range: OffsetRange): ColumnChunk[] | undefined {
+    if (this.tombstones.list.length > 0) {
+      const def = this.index.defs[seriesId];
+      if (this.tombstones.list.some((t) => tombstoneMatchesSeries(t, def))) return undefined;
+    }
+    const fieldId = this.registry.lookupId(field);
+    if (fieldId !== undefined) {
+      for (const buffer of [this.active, ...this.sealed.map((s) => s.buffer)]) {
+        const data = buffer.lookup(windowStartMs, seriesId)?.read(fieldId);
+        if (data && data.n > 0) return undefined;
+      }
+    }
+    const out: ColumnChunk[] = [];
+    let prevMax = -Infinity;
+    for (const seg of this.segments.get(windowStartMs) ?? []) {
+      const local = seg.localSeries.get(seriesId);
+      const localField = seg.localField.get(field);
+      if (local === undefined || localField === undefined) continue;
+      const blocks = seg.reader.blocksOf(local, localField);
+      if (!blocks) continue;
+      const reader = seg.reader;
+      for (let b = blocks[0]; b < blocks[1]; b++) {
+        const count = reader.blockCountOf[b];
+        const minTime = reader.blockMinTime[b];
+        const maxTime = reader.blockMaxTime[b];
+        if (count === 0 || maxTime < range.lo || minTime > range.hi) continue;
+        if (minTime <= prevMax) return undefined;
+        prevMax = maxTime;
+        if (minTime >= range.lo && maxTime <= range.hi) {
+          out.push({ baseMs: windowStartMs, count, minTime, maxTime, stats: reader.stats(b), read: (scratch) => this.decodeBlock(reader, b, scratch) });
+          continue;
+        }
+        const data = clip(this.decodeBlock(reader, b), range);
+        if (data.n > 0) out.push({ baseMs: windowStartMs, count: data.n, minTime: data.times[0], maxTime: data.times[data.n - 1], stats: undefined, read: () => data });
+      }
+    }
+    return out;
+  }
+
+  private decodeBlock(reader: SegmentReader, b: number, scratch?: ColumnData): ColumnData {
+    try {
+      return reader.decode(b, scratch);
+    } catch (e) {
+      if (e instanceof SegmentCorruptError) this.quarantine(reader.path, e);
+      throw e;
+    }
+  }
+}
+
+/** The points of `d` within `range`, as views of its arrays (a range cutting a block copies nothing). */
+function clip(d: ColumnData, range: OffsetRange): ColumnData {
+  const from = firstAtOrAfter(d.times, d.n, range.lo);
+  const to = firstAtOrAfter(d.times, d.n, range.hi + 1);
+  return {
+    type: d.type,
+    baseMs: d.baseMs,
+    n: to - from,
+    times: d.times.subarray(from, to),
+    values: d.values.subarray(from, to),
+    words: d.words.subarray(2 * from, 2 * to),
+    strings: d.strings?.slice(from, to),
+  };
+}
+
+function firstAtOrAfter(times: Float64Array, n: number, t: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid] < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The range with its start moved up to `minMs` if it began earlier. */

@@ -1,0 +1,188 @@
+/**
+ * The points of one series for one expression, as InfluxDB's storage iterator yields them: times
+ * come from the driving field (or, with none, from any of the auxiliary fields), auxiliary fields
+ * and tags are read at those times, and the series' filter decides which points pass.
+ */
+import { FieldType } from "../../../storage/tsdb/point-batch.ts";
+import { ColumnCursor } from "./column-cursor.ts";
+import { DT } from "./data-type.ts";
+import type { DataSource, SeriesInfo } from "./data-source.ts";
+import { compileExpr, truthy, type Evaluator } from "./eval.ts";
+import { exprNames, type QExpr, type VarRefQ } from "./expr.ts";
+import { tagValue } from "./tags.ts";
+import type { Value } from "./value.ts";
+
+const INT64_MIN = -(2n ** 63n);
+
+function toFieldType(t: DT): FieldType {
+  switch (t) {
+    case DT.Integer:
+      return FieldType.Integer;
+    case DT.Unsigned:
+      return FieldType.Unsigned;
+    case DT.String:
+      return FieldType.String;
+    case DT.Boolean:
+      return FieldType.Boolean;
+    default:
+      return FieldType.Float;
+  }
+}
+
+/** Go's float64 → int64 conversion on amd64: truncation, and MinInt64 when out of range. */
+export function floatToInt64(v: number): bigint {
+  if (!Number.isFinite(v) || v >= 9223372036854775808 || v < -9223372036854775808) return INT64_MIN;
+  return BigInt(Math.trunc(v));
+}
+
+type Cast = ((v: Value) => Value) | null;
+
+/** A cursor over a field read as `ref` asks (casts between numeric types), or null when it cannot be read so. */
+export interface FieldRead {
+  cursor: ColumnCursor;
+  cast: Cast;
+  type: DT;
+}
+
+export function openField(ds: DataSource, measurement: string, series: SeriesInfo, ref: VarRefQ, lo: bigint, hi: bigint, ascending: boolean): FieldRead | null {
+  const ftype = ds.fieldTypes(measurement).get(ref.name);
+  if (ftype === undefined) return null;
+  let cast: Cast = null;
+  let type: DT = ftype;
+  if (ref.type !== DT.Unknown && ref.type !== DT.AnyField && ref.type !== ftype) {
+    const numeric = ftype === DT.Float || ftype === DT.Integer || ftype === DT.Unsigned;
+    if (!numeric) return null;
+    if (ref.type === DT.Float) cast = (v) => (typeof v === "bigint" ? Number(v) : v);
+    else if (ref.type === DT.Integer) cast = (v) => (typeof v === "number" ? floatToInt64(v) : typeof v === "bigint" ? BigInt.asIntN(64, v) : v);
+    else if (ref.type === DT.Unsigned) cast = (v) => (typeof v === "number" ? BigInt.asUintN(64, floatToInt64(v)) : typeof v === "bigint" ? BigInt.asUintN(64, v) : v);
+    else return null;
+    type = ref.type;
+  }
+  const chunks = ds.scan(series.id, ref.name, lo, hi);
+  return { cursor: new ColumnCursor(chunks, toFieldType(ftype), ascending), cast, type };
+}
+
+/** An auxiliary or condition variable of one series: a field cursor, a tag value, or nothing. */
+type Slot = { kind: "field"; read: FieldRead } | { kind: "const"; value: Value | undefined };
+
+function openSlot(ds: DataSource, measurement: string, series: SeriesInfo, ref: VarRefQ, lo: bigint, hi: bigint, ascending: boolean): Slot {
+  if (ref.type !== DT.Tag) {
+    const read = openField(ds, measurement, series, ref, lo, hi, ascending);
+    if (read !== null) return { kind: "field", read };
+    if (ref.type !== DT.Unknown) return { kind: "const", value: undefined };
+  }
+  const v = tagValue(series.tags, ref.name);
+  return { kind: "const", value: v === "" ? undefined : v };
+}
+
+function slotAt(slot: Slot, base: number, offset: number): Value | undefined {
+  if (slot.kind === "const") return slot.value;
+  const v = slot.read.cursor.valueAt(base, offset);
+  return v !== undefined && slot.read.cast !== null ? slot.read.cast(v) : v;
+}
+
+export interface SeriesIteratorSpec {
+  ds: DataSource;
+  measurement: string;
+  series: SeriesInfo;
+  /** The driving field; null for raw queries, whose times come from the auxiliary fields. */
+  main: VarRefQ | null;
+  aux: readonly VarRefQ[];
+  /** This series' filter (tags already resolved by the index), or null. */
+  filter: QExpr | null;
+  lo: bigint;
+  hi: bigint;
+  ascending: boolean;
+}
+
+/** Iterates the points of one series; after `next()` returns true, the fields describe the point. */
+export class SeriesIterator {
+  base = 0;
+  offset = 0;
+  value: Value = null;
+  readonly aux: (Value | undefined)[];
+  readonly type: DT;
+  private readonly main: FieldRead | null;
+  private readonly auxSlots: Slot[];
+  private readonly auxFields: FieldRead[];
+  private readonly condSlots: Slot[];
+  private readonly condValues: (Value | undefined)[];
+  private readonly condition: Evaluator<(Value | undefined)[]> | null;
+
+  private constructor(spec: SeriesIteratorSpec, main: FieldRead | null) {
+    const { ds, measurement, series, lo, hi, ascending } = spec;
+    this.main = main;
+    this.type = main?.type ?? DT.Float;
+    this.auxSlots = spec.aux.map((r) => openSlot(ds, measurement, series, r, lo, hi, ascending));
+    this.auxFields = this.auxSlots.flatMap((s) => (s.kind === "field" ? [s.read] : []));
+    this.aux = new Array(spec.aux.length);
+    const condRefs = exprNames(spec.filter);
+    this.condSlots = condRefs.map((r) => openSlot(ds, measurement, series, r, lo, hi, ascending));
+    this.condValues = new Array(condRefs.length);
+    this.condition =
+      spec.filter === null
+        ? null
+        : compileExpr<(Value | undefined)[]>(
+            spec.filter,
+            (ref) => {
+              const idx = condRefs.findIndex((r) => r.name === ref.name && r.type === ref.type);
+              return (vals) => vals[idx] as Value;
+            },
+            { integerFloatDivision: false, math: true },
+          );
+    this.ascending = ascending;
+  }
+
+  private readonly ascending: boolean;
+
+  /** Null when the driving field cannot be read (no such field, or a cast that is not possible): the series yields nothing. */
+  static open(spec: SeriesIteratorSpec): SeriesIterator | null {
+    let main: FieldRead | null = null;
+    if (spec.main !== null) {
+      main = openField(spec.ds, spec.measurement, spec.series, spec.main, spec.lo, spec.hi, spec.ascending);
+      if (main === null) return null;
+    }
+    return new SeriesIterator(spec, main);
+  }
+
+  next(): boolean {
+    for (;;) {
+      if (this.main !== null) {
+        const c = this.main.cursor;
+        if (c.done) return false;
+        this.base = c.base;
+        this.offset = c.offset;
+        const v = c.value;
+        this.value = this.main.cast !== null ? this.main.cast(v) : v;
+        c.next();
+      } else if (!this.seekAux()) return false;
+      // The filter first: auxiliary values of a point it drops are never read, only walked past.
+      if (this.condition !== null) {
+        for (let i = 0; i < this.condSlots.length; i++) this.condValues[i] = slotAt(this.condSlots[i], this.base, this.offset);
+        if (!truthy(this.condition(this.condValues))) {
+          if (this.main === null) for (const f of this.auxFields) f.cursor.passAt(this.base, this.offset);
+          continue;
+        }
+      }
+      for (let i = 0; i < this.auxSlots.length; i++) this.aux[i] = slotAt(this.auxSlots[i], this.base, this.offset);
+      return true;
+    }
+  }
+
+  /** The earliest (latest when descending) time any auxiliary field has next. */
+  private seekAux(): boolean {
+    let found = false;
+    for (const f of this.auxFields) {
+      const c = f.cursor;
+      if (c.done) continue;
+      const b = c.base;
+      const o = c.offset;
+      if (!found || (this.ascending ? b < this.base || (b === this.base && o < this.offset) : b > this.base || (b === this.base && o > this.offset))) {
+        this.base = b;
+        this.offset = o;
+        found = true;
+      }
+    }
+    return found;
+  }
+}

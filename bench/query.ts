@@ -1,0 +1,134 @@
+/**
+ * Query benchmark: the TSBS InfluxQL query set (`shared/bench/queries.mjs`: cpu-max-all-1,
+ * single-groupby-1-1-1, single-groupby-5-1-12, double-groupby-1, high-cpu-1, lastpoint,
+ * lastpoint-last, groupby-orderby-limit) against the compiled binary (dist/strata, rebuilt when
+ * older than the sources) holding the TSBS cpu-only data set. The data is loaded with the shared
+ * loader, then the server is restarted so that everything is in segment files, as InfluxDB's
+ * data is in TSM files when its anchor queries run. Prints median and p90 per query type; with
+ * --compare URL the same queries run against another server (InfluxDB 1.6.7) holding the same
+ * data in database --compare-db (loaded first with --compare-load), and the ratios are printed.
+ *
+ *   bun run bench:query [--hosts 1000] [--hours 24] [--runs 20] [--warmup 2] [--types a,b]
+ *                       [--compare http://127.0.0.1:8086 [--compare-db benchmark] [--compare-load]]
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { freePort, peakRssMiB, waitForPing } from "./server-process.ts";
+import { SHARED_BENCH, tsbsFile } from "./tsbs-data.ts";
+
+const { values: args } = parseArgs({
+  options: {
+    hosts: { type: "string", default: "1000" },
+    hours: { type: "string", default: "24" },
+    runs: { type: "string", default: "20" },
+    warmup: { type: "string", default: "2" },
+    types: { type: "string" },
+    compare: { type: "string" },
+    "compare-db": { type: "string", default: "benchmark" },
+    "compare-load": { type: "boolean", default: false },
+  },
+});
+
+const ROOT = resolve(import.meta.dir, "..");
+const BINARY = join(ROOT, "dist/strata");
+
+interface QueryResult {
+  type: string;
+  runs: number;
+  median_ms: number;
+  p90_ms: number;
+  rows_first: number;
+  rows_min: number;
+  rows_max: number;
+  errors: string[];
+}
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function ensureBinary(): void {
+  const sources = Math.max(...["app", "routes", "storage"].map((d) => newestSource(join(ROOT, d))));
+  if (existsSync(BINARY) && statSync(BINARY).mtimeMs >= sources) return;
+  const r = Bun.spawnSync([process.execPath, "run", join(ROOT, "build.ts")], { stdout: "inherit", stderr: "inherit", cwd: ROOT });
+  if (r.exitCode !== 0) throw new Error("build failed");
+}
+
+function load(url: string, file: string): void {
+  const r = Bun.spawnSync(["node", join(SHARED_BENCH, "load.mjs"), url, file, "--batch", "5000", "--workers", "2", "--quiet"], { stdout: "inherit", stderr: "inherit" });
+  if (r.exitCode !== 0) throw new Error(`load.mjs failed (exit ${r.exitCode})`);
+}
+
+function queries(url: string, db: string): QueryResult[] {
+  const out = join(tmpdir(), `strata-queries-${process.pid}.json`);
+  const cmd = ["node", join(SHARED_BENCH, "queries.mjs"), url, db, "--hosts", args.hosts!, "--hours", args.hours!, "--runs", args.runs!, "--warmup", args.warmup!, "--json-out", out];
+  if (args.types) cmd.push("--types", args.types);
+  const r = Bun.spawnSync(cmd, { stdout: "inherit", stderr: "inherit" });
+  if (!existsSync(out)) throw new Error(`queries.mjs failed (exit ${r.exitCode})`);
+  const results = (JSON.parse(readFileSync(out, "utf8")) as { results: QueryResult[] }).results;
+  rmSync(out);
+  return results;
+}
+
+function serve(dataDir: string, port: number) {
+  return Bun.spawn([BINARY, "serve", "--data-dir", dataDir, "--http-bind", `127.0.0.1:${port}`, "--without-auth", "--log-level", "warn"], { stdout: "ignore", stderr: "inherit" });
+}
+
+async function runStrata(file: string): Promise<{ results: QueryResult[]; rss: number | undefined }> {
+  const dataDir = mkdtempSync(join(tmpdir(), "strata-bench-query-"));
+  const port = freePort();
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    let proc = serve(dataDir, port);
+    await waitForPing(url);
+    const t0 = performance.now();
+    load(`${url}/api/v2/write?bucket=default&precision=ns`, file);
+    console.error(`loaded strata in ${((performance.now() - t0) / 1000).toFixed(1)} s; restarting so the data is in segments`);
+    proc.kill("SIGTERM");
+    await proc.exited;
+    proc = serve(dataDir, port);
+    await waitForPing(url, 600_000);
+    try {
+      const results = queries(url, "default");
+      return { results, rss: peakRssMiB(proc.pid) };
+    } finally {
+      proc.kill("SIGTERM");
+      await proc.exited;
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+ensureBinary();
+const file = tsbsFile(Number(args.hosts), Number(args.hours));
+const strata = await runStrata(file);
+let compare: QueryResult[] | undefined;
+if (args.compare) {
+  const db = args["compare-db"]!;
+  if (args["compare-load"]) {
+    await fetch(`${args.compare}/query`, { method: "POST", body: new URLSearchParams({ q: `DROP DATABASE ${db}` }) });
+    await fetch(`${args.compare}/query`, { method: "POST", body: new URLSearchParams({ q: `CREATE DATABASE ${db}` }) });
+    load(`${args.compare}/write?db=${db}&precision=ns`, file);
+  }
+  compare = queries(args.compare, db);
+}
+
+const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 1 });
+console.log(`\ndata: ${file} (TSBS cpu-only, ${args.hosts} hosts x ${args.hours} h), ${args.runs} timed runs per type after ${args.warmup} warm-ups; strata peak RSS ${fmt(strata.rss ?? 0)} MiB`);
+console.log(compare ? "| query | strata median ms | p90 ms | rows | compare median ms | p90 ms | rows | compare / strata |" : "| query | median ms | p90 ms | rows (first, min-max) |");
+console.log(compare ? "|---|---|---|---|---|---|---|---|" : "|---|---|---|---|");
+for (const r of strata.results) {
+  const rows = `${r.rows_first} (${r.rows_min}-${r.rows_max})`;
+  const c = compare?.find((x) => x.type === r.type);
+  if (c) console.log(`| ${r.type} | ${fmt(r.median_ms)} | ${fmt(r.p90_ms)} | ${rows} | ${fmt(c.median_ms)} | ${fmt(c.p90_ms)} | ${c.rows_first} (${c.rows_min}-${c.rows_max}) | ${(c.median_ms / r.median_ms).toFixed(2)}x |`);
+  else console.log(`| ${r.type} | ${fmt(r.median_ms)} | ${fmt(r.p90_ms)} | ${rows} |`);
+  if (r.errors.length) console.log(`  strata errors: ${r.errors.join(" / ")}`);
+}
