@@ -8,15 +8,6 @@ import { loadGoldens, normalizeBody, replay, startGoldenServer, type Replayed } 
  */
 const goldens = loadGoldens("goldens-json.json").filter((g) => g.category === "write-meta");
 
-/**
- * Replayed for their effect on later goldens, but not compared (id → why). They verify deletes
- * with SELECT; drop them from this list once the SELECT executor (app/query/select) is wired in.
- */
-const NEEDS_SELECT = "verified with SELECT, which is not executed yet";
-const EXCLUDED = new Map<string, string>(
-  ["037", "041", "048", "049", "051", "053", "054", "058", "060", "061", "064"].map((n) => [`write-meta-${n}`, NEEDS_SELECT]),
-);
-
 let t: TestServer;
 const answers = new Map<string, Replayed>();
 beforeAll(async () => {
@@ -26,8 +17,7 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 describe("InfluxDB 1.6.7 goldens: write-meta, in order", () => {
-  const compared = goldens.filter((g) => !EXCLUDED.has(g.id));
-  test.each(compared.map((g) => [g.id, g] as const))("%s", (id, g) => {
+  test.each(goldens.map((g) => [g.id, g] as const))("%s", (id, g) => {
     const got = answers.get(id)!;
     expect(got.status).toBe(g.status);
     expect(got.contentType).toBe(g.contentType);
