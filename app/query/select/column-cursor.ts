@@ -148,6 +148,12 @@ export class ColumnCursor {
     return v;
   }
 
+  /** Whether the column has a point at (base, offset), skipping earlier points but keeping that one. */
+  has(base: number, offset: number): boolean {
+    while (!this.done && !this.reached(base, offset)) this.skipTo(base, offset);
+    return !this.done && this.b === base && this.offset === offset;
+  }
+
   /** Moves past (base, offset) when the cursor stands on it, as `valueAt` would without reading the value. */
   passAt(base: number, offset: number): void {
     if (!this.done && this.b === base && this.offset === offset) this.next();

@@ -178,9 +178,10 @@ export function buildCursor(stmt: SelectQ, sources: BoundSource[], baseOpt: Iter
     scanners.push({ points: s.points, i: 0, keys: [null, ...auxKeys] });
   } else {
     const selector = mapper.calls.length === 1 && isSelector(mapper.calls[0].call.name);
-    // LIMIT rows of a series come from as many windows (fill gives each window one row); one more
-    // window reaches the point a linear fill draws from.
-    const windowBudget = opt.limit > 0 && opt.interval.duration > 0n ? opt.limit + opt.offset + 1 : 0;
+    // The rows up to LIMIT + OFFSET of a series come from at most as many windows (each window
+    // gives a row at most once filled), and a linear fill of one of them draws on a window within
+    // that count too (an empty row leaves room for the point after it).
+    const windowBudget = opt.limit > 0 && opt.interval.duration > 0n ? opt.limit + opt.offset : 0;
     for (const { call, symbol } of mapper.calls) {
       if (symbol.type === DT.Unknown) continue;
       let s: Stream = callStream(sources, call, opt, selector, windowBudget);

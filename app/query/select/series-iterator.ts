@@ -108,6 +108,11 @@ export class SeriesIterator {
   private readonly condSlots: Slot[];
   private readonly condValues: (Value | undefined)[];
   private readonly condition: Evaluator<(Value | undefined)[]> | null;
+  /**
+   * For a raw read, a field the filter cannot pass without (see `requiredRefs`): its points are
+   * the only candidates, so they drive the walk instead of every auxiliary field's points.
+   */
+  private readonly driver: ColumnCursor | null = null;
 
   private constructor(spec: SeriesIteratorSpec, main: FieldRead | null) {
     const { ds, measurement, series, lo, hi, ascending } = spec;
@@ -131,6 +136,15 @@ export class SeriesIterator {
             { integerFloatDivision: false, math: true },
           );
     this.ascending = ascending;
+    if (main === null && spec.filter !== null) {
+      for (const ref of requiredRefs(spec.filter)) {
+        const slot = this.condSlots[condRefs.findIndex((r) => r.name === ref.name && r.type === ref.type)];
+        if (slot.kind === "field") {
+          this.driver = slot.read.cursor;
+          break;
+        }
+      }
+    }
   }
 
   private readonly ascending: boolean;
@@ -146,6 +160,7 @@ export class SeriesIterator {
   }
 
   next(): boolean {
+    if (this.driver !== null) return this.nextDriven(this.driver);
     for (;;) {
       if (this.main !== null) {
         const c = this.main.cursor;
@@ -169,6 +184,21 @@ export class SeriesIterator {
     }
   }
 
+  /** `next()` walking the driver's points: those passing the filter where an auxiliary field has a point too. */
+  private nextDriven(driver: ColumnCursor): boolean {
+    for (;;) {
+      if (driver.done) return false;
+      this.base = driver.base;
+      this.offset = driver.offset;
+      // Reading the filter's values takes the driver past this point.
+      for (let i = 0; i < this.condSlots.length; i++) this.condValues[i] = slotAt(this.condSlots[i], this.base, this.offset);
+      if (!truthy(this.condition!(this.condValues))) continue;
+      if (!this.auxFields.some((f) => f.cursor.has(this.base, this.offset))) continue;
+      for (let i = 0; i < this.auxSlots.length; i++) this.aux[i] = slotAt(this.auxSlots[i], this.base, this.offset);
+      return true;
+    }
+  }
+
   /** The earliest (latest when descending) time any auxiliary field has next. */
   private seekAux(): boolean {
     let found = false;
@@ -184,5 +214,33 @@ export class SeriesIterator {
       }
     }
     return found;
+  }
+}
+
+const COMPARISONS = new Set(["=", "!=", "<", "<=", ">", ">=", "=~", "!~"]);
+
+/**
+ * Variables without whose value at a point `e` is never true there: a comparison of a variable
+ * with a literal is false when the variable is missing (Go's typed nil compares false), an AND
+ * needs what either side needs, an OR what both sides need.
+ */
+function requiredRefs(e: QExpr): VarRefQ[] {
+  switch (e.kind) {
+    case "paren":
+      return requiredRefs(e.expr);
+    case "binary": {
+      if (e.op === "AND") return [...requiredRefs(e.lhs), ...requiredRefs(e.rhs)];
+      if (e.op === "OR") {
+        const r = requiredRefs(e.rhs);
+        return requiredRefs(e.lhs).filter((a) => r.some((b) => a.name === b.name && a.type === b.type));
+      }
+      if (!COMPARISONS.has(e.op)) return [];
+      const literal = (x: QExpr) => x.kind === "number" || x.kind === "integer" || x.kind === "unsigned" || x.kind === "string" || x.kind === "boolean" || x.kind === "regex";
+      if (e.lhs.kind === "varref" && literal(e.rhs)) return [e.lhs];
+      if (e.rhs.kind === "varref" && literal(e.lhs)) return [e.rhs];
+      return [];
+    }
+    default:
+      return [];
   }
 }
