@@ -12,14 +12,14 @@
  * line. Both caches live across requests. Plain decimal numbers are converted inline; anything
  * unusual goes to the exact general scanners.
  */
-import { FIELD_TYPE_NAMES, FieldType, type PointBatch } from "../../storage/tsdb/point-batch.ts";
+import { fieldTypeConflictMessage } from "../../storage/tsdb/index/field-registry.ts";
+import { FieldType, type PointBatch } from "../../storage/tsdb/point-batch.ts";
 import { BatchBuilder } from "./batch-builder.ts";
 import { bytesEqual, viewOf } from "./bytes-equal.ts";
 import { FieldKeyInterner } from "./field-key-interner.ts";
 import { type Precision, truncateNow } from "./precision.ts";
 import { HASH_PRIME, HASH_SEED } from "./raw-key-table.ts";
 import {
-  fieldTypeConflictMessage,
   MAX_KEY_LENGTH,
   maxKeyLengthExceeded,
   parseError,
@@ -405,8 +405,8 @@ class LineProtocolParser {
         fieldTypeConflictMessage(
           fk.keys[b.fieldKey[conflictSlot]],
           seriesInterner.defs[sid].measurement,
-          FIELD_TYPE_NAMES[conflictType],
-          FIELD_TYPE_NAMES[b.fieldType[conflictSlot]],
+          conflictType as FieldType,
+          b.fieldType[conflictSlot] as FieldType,
         ),
       );
     }

@@ -60,10 +60,6 @@ export function timeFieldMessage(measurement: string): string {
   return `invalid field name: input field "time" on measurement "${measurement}" is invalid`;
 }
 
-export function fieldTypeConflictMessage(field: string, measurement: string, type: string, existing: string): string {
-  return `field type conflict: input field "${field}" on measurement "${measurement}" is type ${type}, already exists as type ${existing}`;
-}
-
 /** Go's %q for the digit-and-sign strings these messages quote. */
 function goQuote(text: string): string {
   return JSON.stringify(text);
