@@ -4,11 +4,13 @@
  * lastpoint-last, groupby-orderby-limit) against the compiled binary (dist/strata, rebuilt when
  * older than the sources) holding the TSBS cpu-only data set. The data is loaded with the shared
  * loader, then the server is restarted so that everything is in segment files, as InfluxDB's
- * data is in TSM files when its anchor queries run. Prints median and p90 per query type; with
- * --compare URL the same queries run against another server (InfluxDB 1.6.7) holding the same
- * data in database --compare-db (loaded first with --compare-load), and the ratios are printed.
+ * data is in TSM files when its anchor queries run. One untimed pass over every query type
+ * (--warm-runs each) then warms the JIT, as a long-running server is warm; InfluxDB needs none.
+ * Prints median and p90 per query type; with --compare URL the same queries run against another
+ * server (InfluxDB 1.6.7) holding the same data in database --compare-db (loaded first with
+ * --compare-load), and the ratios are printed.
  *
- *   bun run bench:query [--hosts 1000] [--hours 24] [--runs 20] [--warmup 2] [--types a,b]
+ *   bun run bench:query [--hosts 1000] [--hours 24] [--runs 20] [--warmup 2] [--warm-runs 5] [--types a,b]
  *                       [--compare http://127.0.0.1:8086 [--compare-db benchmark] [--compare-load]]
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -24,6 +26,7 @@ const { values: args } = parseArgs({
     hours: { type: "string", default: "24" },
     runs: { type: "string", default: "20" },
     warmup: { type: "string", default: "2" },
+    "warm-runs": { type: "string", default: "5" },
     types: { type: "string" },
     compare: { type: "string" },
     "compare-db": { type: "string", default: "benchmark" },
@@ -66,9 +69,9 @@ function load(url: string, file: string): void {
   if (r.exitCode !== 0) throw new Error(`load.mjs failed (exit ${r.exitCode})`);
 }
 
-function queries(url: string, db: string): QueryResult[] {
+function queries(url: string, db: string, runs = args.runs!): QueryResult[] {
   const out = join(tmpdir(), `strata-queries-${process.pid}.json`);
-  const cmd = ["node", join(SHARED_BENCH, "queries.mjs"), url, db, "--hosts", args.hosts!, "--hours", args.hours!, "--runs", args.runs!, "--warmup", args.warmup!, "--json-out", out];
+  const cmd = ["node", join(SHARED_BENCH, "queries.mjs"), url, db, "--hosts", args.hosts!, "--hours", args.hours!, "--runs", runs, "--warmup", args.warmup!, "--json-out", out];
   if (args.types) cmd.push("--types", args.types);
   const r = Bun.spawnSync(cmd, { stdout: "inherit", stderr: "inherit" });
   if (!existsSync(out)) throw new Error(`queries.mjs failed (exit ${r.exitCode})`);
@@ -96,6 +99,10 @@ async function runStrata(file: string): Promise<{ results: QueryResult[]; rss: n
     proc = serve(dataDir, port);
     await waitForPing(url, 600_000);
     try {
+      if (Number(args["warm-runs"]) > 0) {
+        console.error("untimed warm-up pass");
+        queries(url, "default", args["warm-runs"]!);
+      }
       const results = queries(url, "default");
       return { results, rss: peakRssMiB(proc.pid) };
     } finally {
@@ -122,7 +129,7 @@ if (args.compare) {
 }
 
 const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 1 });
-console.log(`\ndata: ${file} (TSBS cpu-only, ${args.hosts} hosts x ${args.hours} h), ${args.runs} timed runs per type after ${args.warmup} warm-ups; strata peak RSS ${fmt(strata.rss ?? 0)} MiB`);
+console.log(`\ndata: ${file} (TSBS cpu-only, ${args.hosts} hosts x ${args.hours} h), ${args.runs} timed runs per type after ${args.warmup} warm-ups (strata: after an untimed pass of ${args["warm-runs"]} runs per type); strata peak RSS ${fmt(strata.rss ?? 0)} MiB`);
 console.log(compare ? "| query | strata median ms | p90 ms | rows | compare median ms | p90 ms | rows | compare / strata |" : "| query | median ms | p90 ms | rows (first, min-max) |");
 console.log(compare ? "|---|---|---|---|---|---|---|---|" : "|---|---|---|---|");
 for (const r of strata.results) {
