@@ -26,6 +26,25 @@ const int = (value: bigint): LiteralQ => ({ kind: "integer", value: i64(value) }
 const time = (value: bigint): LiteralQ => ({ kind: "time", value });
 const dur = (value: bigint): LiteralQ => ({ kind: "duration", value: i64(value) });
 
+/** The six comparisons, shared by every literal kind that orders (numbers, integers, durations, times). */
+function compare<T extends number | bigint>(op: BinaryOp, l: T, r: T): LiteralQ | undefined {
+  switch (op) {
+    case "=":
+      return bool(l === r);
+    case "!=":
+      return bool(l !== r);
+    case ">":
+      return bool(l > r);
+    case ">=":
+      return bool(l >= r);
+    case "<":
+      return bool(l < r);
+    case "<=":
+      return bool(l <= r);
+  }
+  return undefined;
+}
+
 export function reduce(e: QExpr, v: ReduceValuer | null): QExpr {
   const out = reduceNode(e, v);
   return out.kind === "paren" ? out.expr : out;
@@ -168,18 +187,8 @@ function durationLhs(op: BinaryOp, l: bigint, rhs: QExpr, tz: string | null): QE
           return dur(l + r);
         case "-":
           return dur(l - r);
-        case "=":
-          return bool(l === r);
-        case "!=":
-          return bool(l !== r);
-        case ">":
-          return bool(l > r);
-        case ">=":
-          return bool(l >= r);
-        case "<":
-          return bool(l < r);
-        case "<=":
-          return bool(l <= r);
+        default:
+          return compare(op, l, r);
       }
       return undefined;
     }
@@ -227,18 +236,8 @@ function integerLhs(op: BinaryOp, l: bigint, rhs: QExpr, tz: string | null): QEx
           return int(l | r);
         case "^":
           return int(l ^ r);
-        case "=":
-          return bool(l === r);
-        case "!=":
-          return bool(l !== r);
-        case ">":
-          return bool(l > r);
-        case ">=":
-          return bool(l >= r);
-        case "<":
-          return bool(l < r);
-        case "<=":
-          return bool(l <= r);
+        default:
+          return compare(op, l, r);
       }
       return undefined;
     }
@@ -292,18 +291,8 @@ function unsignedLhs(op: BinaryOp, l: bigint, rhs: QExpr): QExpr | undefined {
           return un(r === 0n ? 0n : l / r);
         case "%":
           return un(r === 0n ? 0n : l % r);
-        case "=":
-          return bool(l === r);
-        case "!=":
-          return bool(l !== r);
-        case ">":
-          return bool(l > r);
-        case ">=":
-          return bool(l >= r);
-        case "<":
-          return bool(l < r);
-        case "<=":
-          return bool(l <= r);
+        default:
+          return compare(op, l, r);
       }
     }
   }
@@ -336,18 +325,8 @@ function numberLhs(op: BinaryOp, l: number, rhs: QExpr): QExpr | undefined {
       return num(r === 0 ? 0 : l / r);
     case "%":
       return num(l % r);
-    case "=":
-      return bool(l === r);
-    case "!=":
-      return bool(l !== r);
-    case ">":
-      return bool(l > r);
-    case ">=":
-      return bool(l >= r);
-    case "<":
-      return bool(l < r);
-    case "<=":
-      return bool(l <= r);
+    default:
+      return compare(op, l, r);
   }
   return undefined;
 }
@@ -397,18 +376,8 @@ function timeLhs(op: BinaryOp, l: bigint, rhs: QExpr, tz: string | null): QExpr 
       switch (op) {
         case "-":
           return dur(l - r);
-        case "=":
-          return bool(l === r);
-        case "!=":
-          return bool(l !== r);
-        case ">":
-          return bool(l > r);
-        case ">=":
-          return bool(l >= r);
-        case "<":
-          return bool(l < r);
-        case "<=":
-          return bool(l <= r);
+        default:
+          return compare(op, l, r);
       }
       return undefined;
     }
