@@ -6,6 +6,7 @@
 import type { MetaStore } from "../storage/meta/meta-store.ts";
 import type { Engine } from "../storage/tsdb/engine.ts";
 import type { Authenticator } from "./auth/authenticator.ts";
+import type { BucketResolver } from "./buckets/bucket-resolver.ts";
 import type { Principal } from "./auth/permissions.ts";
 import type { Config } from "./config/config.ts";
 import type { Logger } from "./logger.ts";
@@ -16,6 +17,7 @@ export interface AppContext {
   meta: MetaStore;
   engine: Engine;
   auth: Authenticator;
+  buckets: BucketResolver;
   logger: Logger;
   metrics: Metrics;
   /** What bootstrap ensured exists: the default org and bucket. */

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { openMetaStore } from "../storage/meta/meta-store.ts";
 import { Engine } from "../storage/tsdb/engine.ts";
 import { Authenticator } from "./auth/authenticator.ts";
+import { BucketResolver } from "./buckets/bucket-resolver.ts";
 import { operatorPermissions } from "./auth/permissions.ts";
 import { bootstrap } from "./bootstrap.ts";
 import type { Config } from "./config/config.ts";
@@ -64,6 +65,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       meta,
       engine,
       auth: new Authenticator(meta),
+      buckets: new BucketResolver(meta),
       logger,
       metrics,
       defaults: { orgId: boot.org.id, bucketId: boot.bucket.id },
@@ -87,6 +89,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         // The engine first: a clean close flushes its buffer, so the next start replays nothing.
         await openEngine.close();
         ctx.auth.close();
+        ctx.buckets.close();
         meta.close();
       },
     };

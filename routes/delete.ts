@@ -9,7 +9,8 @@ import type { Principal } from "../app/auth/permissions.ts";
 import { requireAuth } from "../app/auth/require-auth.ts";
 import { authorizeResource } from "../app/auth/resource-access.ts";
 import { bucketNotFound, findBucket } from "../app/buckets/bucket-access.ts";
-import { resolveBucket, resolveOrgId } from "../app/buckets/resolve-bucket.ts";
+import type { BucketResolver } from "../app/buckets/bucket-resolver.ts";
+import { resolveOrgId } from "../app/buckets/resolve-bucket.ts";
 import type { AppContext } from "../app/context.ts";
 import { deletePoints } from "../app/delete/delete-points.ts";
 import { parsePredicate } from "../app/delete/predicate.ts";
@@ -52,10 +53,10 @@ function timeOf(field: "start" | "stop", text: string): bigint {
   return ns;
 }
 
-async function targetBucket(meta: MetaStore, principal: Principal, q: { org?: string; orgID?: string; bucket?: string; bucketID?: string }): Promise<Bucket> {
+async function targetBucket(meta: MetaStore, resolver: BucketResolver, principal: Principal, q: { org?: string; orgID?: string; bucket?: string; bucketID?: string }): Promise<Bucket> {
   if (q.bucketID) return findBucket(meta, q.bucketID);
   if (!q.bucket) throw invalid("Please provide either bucketID or bucket");
-  return resolveBucket(meta, await resolveOrgId(meta, principal, q.org, q.orgID), q.bucket);
+  return resolver.bucket(await resolveOrgId(meta, principal, q.org, q.orgID), q.bucket);
 }
 
 export function deleteRoutes(ctx: AppContext) {
@@ -67,7 +68,7 @@ export function deleteRoutes(ctx: AppContext) {
     const stop = timeOf("stop", body.stop);
     if (start > stop) throw invalid("invalid request; start time must not be after stop time");
     const predicate = parsePredicate(body.predicate ?? "");
-    const bucket = await targetBucket(meta, principal, c.req.valid("query"));
+    const bucket = await targetBucket(meta, ctx.buckets, principal, c.req.valid("query"));
     authorizeResource(principal, "write", "buckets", { orgId: bucket.orgId, id: bucket.id }, bucketNotFound);
     await deletePoints(engine, bucket.id, start, stop, predicate);
     return c.body(null, 204);

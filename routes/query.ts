@@ -120,6 +120,7 @@ export function queryRoutes(ctx: AppContext) {
     }
     const emitted = await runStatements(statements, {
       meta: ctx.meta,
+      buckets: ctx.buckets,
       engine: ctx.engine,
       logger: ctx.logger,
       principal,

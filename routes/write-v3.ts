@@ -6,7 +6,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { authorize, can } from "../app/auth/permissions.ts";
 import { requireAuth } from "../app/auth/require-auth.ts";
-import { createDatabaseBucket, resolveDatabase } from "../app/buckets/resolve-bucket.ts";
+import { createDatabaseBucket } from "../app/buckets/resolve-bucket.ts";
 import type { AppContext } from "../app/context.ts";
 import { notFound } from "../app/errors.ts";
 import { newRouter } from "../app/http/router.ts";
@@ -64,7 +64,7 @@ export function writeV3Routes(ctx: AppContext) {
     const principal = c.get("principal");
     const q = c.req.valid("query");
     const orgId = principal.orgId;
-    let bucket = await resolveDatabase(meta, orgId, q.db, undefined);
+    let bucket = await ctx.buckets.database(orgId, q.db, undefined);
     if (!bucket) {
       if (!can(principal, "write", "buckets", { orgId })) throw notFound(`database not found: "${q.db}"`);
       bucket = await createDatabaseBucket(meta, orgId, q.db, undefined, 0);

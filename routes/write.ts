@@ -6,7 +6,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { authorize, can } from "../app/auth/permissions.ts";
 import { requireAuth } from "../app/auth/require-auth.ts";
-import { createDatabaseBucket, resolveBucket, resolveDatabase, resolveOrgId, V1_AUTO_BUCKET_RETENTION_SECONDS } from "../app/buckets/resolve-bucket.ts";
+import { createDatabaseBucket, resolveOrgId, V1_AUTO_BUCKET_RETENTION_SECONDS } from "../app/buckets/resolve-bucket.ts";
 import type { AppContext } from "../app/context.ts";
 import { invalid, notFound } from "../app/errors.ts";
 import { newRouter } from "../app/http/router.ts";
@@ -96,7 +96,7 @@ export function writeRoutes(ctx: AppContext) {
       const principal = c.get("principal");
       const q = c.req.valid("query");
       const orgId = await resolveOrgId(meta, principal, q.org, q.orgID);
-      const bucket = await resolveBucket(meta, orgId, q.bucket);
+      const bucket = await ctx.buckets.bucket(orgId, q.bucket);
       authorize(principal, "write", "buckets", { orgId, id: bucket.id });
       const body = await readBody(c.req.raw, max.decompressed);
       const result = await writePoints(engine, { bucket, body, precision: q.precision ?? "ns", sync: true, maxBodyBytes: max.body, schema: await loadWriteSchema(meta, bucket) });
@@ -108,7 +108,7 @@ export function writeRoutes(ctx: AppContext) {
       const q = c.req.valid("query");
       const precision = v1Precision(q.precision);
       const orgId = principal.orgId;
-      let bucket = await resolveDatabase(meta, orgId, q.db, q.rp || undefined);
+      let bucket = await ctx.buckets.database(orgId, q.db, q.rp || undefined);
       if (!bucket) {
         if (!can(principal, "write", "buckets", { orgId })) throw notFound(`database not found: "${q.db}"`);
         bucket = await createDatabaseBucket(meta, orgId, q.db, q.rp || undefined, V1_AUTO_BUCKET_RETENTION_SECONDS);

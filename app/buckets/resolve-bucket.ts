@@ -18,14 +18,12 @@ export async function resolveOrgId(meta: MetaStore, principal: Principal, org: s
 }
 
 /** A v2 `bucket` parameter: an ID or a name, within the org. */
-export async function resolveBucket(meta: MetaStore, orgId: string, bucket: string): Promise<Bucket> {
+export async function findBucketByIdOrName(meta: MetaStore, orgId: string, bucket: string): Promise<Bucket | undefined> {
   if (isId(bucket)) {
     const byId = await meta.buckets.findById(bucket);
     if (byId && byId.orgId === orgId) return byId;
   }
-  const byName = await meta.buckets.findByName(orgId, bucket);
-  if (!byName) throw notFound(`bucket "${bucket}" not found`);
-  return byName;
+  return meta.buckets.findByName(orgId, bucket);
 }
 
 /**
@@ -39,6 +37,20 @@ export async function resolveDatabase(meta: MetaStore, orgId: string, db: string
     const named = await meta.buckets.findByName(orgId, `${db}/${rp}`);
     if (named) return named;
   }
+  return meta.buckets.findByName(orgId, db);
+}
+
+/**
+ * The bucket of database `db` with a named retention policy `rp` inside a statement (`db.rp.m`): a
+ * named policy must be mapped or have a `db/rp` bucket; only `autogen` falls back to a bucket named
+ * after the database, so an unknown policy is "not found" as in InfluxDB rather than read as the
+ * default.
+ */
+export async function resolveDatabasePolicy(meta: MetaStore, orgId: string, db: string, rp: string): Promise<Bucket | undefined> {
+  const mapping = await meta.dbrps.resolve(orgId, db, rp);
+  if (mapping) return meta.buckets.findById(mapping.bucketId);
+  const named = await meta.buckets.findByName(orgId, `${db}/${rp}`);
+  if (named || rp !== "autogen") return named;
   return meta.buckets.findByName(orgId, db);
 }
 

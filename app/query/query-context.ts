@@ -2,11 +2,13 @@ import type { MetaStore } from "../../storage/meta/meta-store.ts";
 import type { Bucket } from "../../storage/meta/schema.ts";
 import type { Engine } from "../../storage/tsdb/engine.ts";
 import type { Principal } from "../auth/permissions.ts";
+import type { BucketResolver } from "../buckets/bucket-resolver.ts";
 import type { Logger } from "../logger.ts";
 
 /** Everything a statement needs to run: stores, who asks, and the request's defaults. */
 export interface QueryContext {
   meta: MetaStore;
+  buckets: BucketResolver;
   engine: Engine;
   logger: Logger;
   principal: Principal;

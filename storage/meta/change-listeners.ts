@@ -1,6 +1,7 @@
 /**
- * Callbacks run after a metadata write that can change who may do what (tokens, users, orgs), so
- * in-process caches of credentials drop their entries at once instead of waiting to expire.
+ * Callbacks run after a metadata write that can change what an in-process cache holds (who may do
+ * what; which bucket a name or database resolves to), so the cache drops its entries at once
+ * instead of waiting for them to expire.
  */
 export class ChangeListeners {
   readonly #listeners = new Set<() => void>();
@@ -13,5 +14,14 @@ export class ChangeListeners {
 
   notify(): void {
     for (const listener of this.#listeners) listener();
+  }
+
+  /** Notifies once `write` has settled, committed or failed, so no cache keeps what it may have changed. */
+  async notifyAfter<T>(write: Promise<T>): Promise<T> {
+    try {
+      return await write;
+    } finally {
+      this.notify();
+    }
   }
 }

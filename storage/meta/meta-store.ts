@@ -43,6 +43,8 @@ export interface MetaStore {
   readonly measurementSchemas: MeasurementSchemasRepository;
   /** Notified after any write that can change what a credential grants. */
   readonly authChanges: ChangeListeners;
+  /** Notified after any write that can change which bucket a bucket name, database or retention policy resolves to. */
+  readonly bucketChanges: ChangeListeners;
   close(): void;
 }
 
@@ -60,23 +62,25 @@ export async function openMetaStore(connection: MetaConnection): Promise<MetaSto
 
     const db = drizzle(client, { schema });
     const authChanges = new ChangeListeners();
+    const bucketChanges = new ChangeListeners();
     return {
       mode,
       client,
       db,
       migrationsApplied,
-      orgs: new OrgsRepository(db, authChanges),
+      orgs: new OrgsRepository(db, authChanges, bucketChanges),
       users: new UsersRepository(db, authChanges),
-      buckets: new BucketsRepository(db),
+      buckets: new BucketsRepository(db, bucketChanges),
       authorizations: new AuthorizationsRepository(db, authChanges),
       legacyAuthorizations: new LegacyAuthorizationsRepository(db, authChanges),
-      dbrps: new DbrpsRepository(db),
+      dbrps: new DbrpsRepository(db, bucketChanges),
       settings: new SettingsRepository(db),
       labels: new LabelsRepository(db),
       members: new UserResourceMappingsRepository(db),
       secrets: new SecretsRepository(db),
       measurementSchemas: new MeasurementSchemasRepository(db),
       authChanges,
+      bucketChanges,
       close: () => client.close(),
     };
   } catch (err) {

@@ -5,7 +5,6 @@
  * iterators, rows and series.
  */
 import { authorize } from "../../auth/permissions.ts";
-import { resolveDatabase } from "../../buckets/resolve-bucket.ts";
 import type { SelectStatement } from "../../influxql/parser.ts";
 import type { Bucket } from "../../../storage/meta/schema.ts";
 import type { QueryContext } from "../query-context.ts";
@@ -27,18 +26,9 @@ interface Placement {
   bucket: Bucket | undefined;
 }
 
-/**
- * The bucket of database `db`, retention policy `rp` ("" for the default). A named policy must be
- * mapped or have a `db/rp` bucket; only `autogen` falls back to a bucket named after the
- * database, so an unknown policy is "not found" as in InfluxDB rather than read as the default.
- */
-async function bucketFor(qc: QueryContext, db: string, rp: string): Promise<Bucket | undefined> {
-  if (rp === "") return resolveDatabase(qc.meta, qc.orgId, db, undefined);
-  const mapping = await qc.meta.dbrps.resolve(qc.orgId, db, rp);
-  if (mapping) return qc.meta.buckets.findById(mapping.bucketId);
-  const named = await qc.meta.buckets.findByName(qc.orgId, `${db}/${rp}`);
-  if (named || rp !== "autogen") return named;
-  return qc.meta.buckets.findByName(qc.orgId, db);
+/** The bucket of database `db`, retention policy `rp` ("" for the default). */
+function bucketFor(qc: QueryContext, db: string, rp: string): Promise<Bucket | undefined> {
+  return rp === "" ? qc.buckets.database(qc.orgId, db, undefined) : qc.buckets.databasePolicy(qc.orgId, db, rp);
 }
 
 /** Go's `normalizeMeasurement` over every measurement, subqueries included. */

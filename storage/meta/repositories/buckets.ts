@@ -1,4 +1,5 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
+import type { ChangeListeners } from "../change-listeners.ts";
 import { orConflict } from "../conflict-error.ts";
 import { newId } from "../id.ts";
 import { insertionOrder, pageClause, type MetaDb, type Page } from "../meta-db.ts";
@@ -29,11 +30,14 @@ export interface BucketFilter extends Page {
 }
 
 export class BucketsRepository {
-  constructor(private readonly db: MetaDb) {}
+  constructor(
+    private readonly db: MetaDb,
+    private readonly bucketChanges: ChangeListeners,
+  ) {}
 
   async create(input: NewBucket): Promise<Bucket> {
     const now = new Date();
-    const [row] = await orConflict(
+    const [row] = await this.bucketChanges.notifyAfter(orConflict(
       this.db
         .insert(buckets)
         .values({
@@ -50,7 +54,7 @@ export class BucketsRepository {
         })
         .returning(),
       `bucket with name ${input.name} already exists`,
-    );
+    ));
     return row!;
   }
 
@@ -83,14 +87,14 @@ export class BucketsRepository {
   }
 
   async update(id: string, patch: BucketPatch): Promise<Bucket | undefined> {
-    const [row] = await orConflict(
+    const [row] = await this.bucketChanges.notifyAfter(orConflict(
       this.db
         .update(buckets)
         .set({ ...patch, updatedAt: new Date() })
         .where(eq(buckets.id, id))
         .returning(),
       `bucket with name ${patch.name} already exists`,
-    );
+    ));
     return row;
   }
 
@@ -99,13 +103,13 @@ export class BucketsRepository {
    * labels attached to it, members and owners (its data is the engine's to drop).
    */
   async delete(id: string): Promise<boolean> {
-    const [, , , , deleted] = await this.db.batch([
+    const [, , , , deleted] = await this.bucketChanges.notifyAfter(this.db.batch([
       this.db.delete(dbrps).where(eq(dbrps.bucketId, id)),
       this.db.delete(measurementSchemas).where(eq(measurementSchemas.bucketId, id)),
       this.db.delete(labelMappings).where(eq(labelMappings.resourceId, id)),
       this.db.delete(userResourceMappings).where(eq(userResourceMappings.resourceId, id)),
       this.db.delete(buckets).where(eq(buckets.id, id)).returning({ id: buckets.id }),
-    ]);
+    ]));
     return deleted.length > 0;
   }
 }

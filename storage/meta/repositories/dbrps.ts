@@ -1,4 +1,5 @@
 import { and, asc, eq, ne, not, sql, type SQL } from "drizzle-orm";
+import type { ChangeListeners } from "../change-listeners.ts";
 import { orConflict } from "../conflict-error.ts";
 import { newId } from "../id.ts";
 import { insertionOrder, type MetaDb } from "../meta-db.ts";
@@ -24,9 +25,30 @@ export interface DbrpFilter {
 
 /** DBRP mappings route v1 `db`/`rp` to buckets; each database has at most one default mapping. */
 export class DbrpsRepository {
-  constructor(private readonly db: MetaDb) {}
+  constructor(
+    private readonly db: MetaDb,
+    private readonly bucketChanges: ChangeListeners,
+  ) {}
 
-  async create(input: NewDbrp): Promise<Dbrp> {
+  create(input: NewDbrp): Promise<Dbrp> {
+    return this.bucketChanges.notifyAfter(this.#create(input));
+  }
+
+  /**
+   * Making a mapping the default clears the database's previous default; un-setting it hands the
+   * role to another mapping of the database, or leaves it where it is when there is no other (as
+   * InfluxDB does: a database with mappings always has exactly one default).
+   */
+  update(id: string, patch: { retentionPolicy?: string; isDefault?: boolean }): Promise<Dbrp | undefined> {
+    return this.bucketChanges.notifyAfter(this.#update(id, patch));
+  }
+
+  /** Deleting the default mapping makes another mapping of the database the default. */
+  delete(id: string): Promise<boolean> {
+    return this.bucketChanges.notifyAfter(this.#delete(id));
+  }
+
+  async #create(input: NewDbrp): Promise<Dbrp> {
     const id = newId();
     const now = new Date();
     const isDefault = input.isDefault ?? (await this.#findDefault(input.orgId, input.database)) === undefined;
@@ -78,12 +100,7 @@ export class DbrpsRepository {
     });
   }
 
-  /**
-   * Making a mapping the default clears the database's previous default; un-setting it hands the
-   * role to another mapping of the database, or leaves it where it is when there is no other (as
-   * InfluxDB does: a database with mappings always has exactly one default).
-   */
-  async update(id: string, patch: { retentionPolicy?: string; isDefault?: boolean }): Promise<Dbrp | undefined> {
+  async #update(id: string, patch: { retentionPolicy?: string; isDefault?: boolean }): Promise<Dbrp | undefined> {
     const current = await this.findById(id);
     if (current === undefined) return undefined;
     const update = this.db
@@ -106,8 +123,7 @@ export class DbrpsRepository {
     return (await orConflict(update, conflict))[0];
   }
 
-  /** Deleting the default mapping makes another mapping of the database the default. */
-  async delete(id: string): Promise<boolean> {
+  async #delete(id: string): Promise<boolean> {
     const current = await this.findById(id);
     if (current === undefined) return false;
     const [deleted] = await this.db.batch([

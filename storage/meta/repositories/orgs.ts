@@ -41,6 +41,7 @@ export class OrgsRepository {
   constructor(
     private readonly db: MetaDb,
     private readonly authChanges: ChangeListeners,
+    private readonly bucketChanges: ChangeListeners,
   ) {}
 
   async create(input: NewOrganization): Promise<Organization> {
@@ -116,6 +117,7 @@ export class OrgsRepository {
       this.db.delete(organizations).where(eq(organizations.id, id)).returning({ id: organizations.id }),
     ]);
     this.authChanges.notify();
+    this.bucketChanges.notify();
     return deleted.length > 0;
   }
 }
