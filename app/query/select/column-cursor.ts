@@ -7,6 +7,7 @@
 import type { ColumnData } from "../../../storage/tsdb/column-data.ts";
 import { FieldType } from "../../../storage/tsdb/point-batch.ts";
 import type { ColumnChunk } from "../../../storage/tsdb/scan.ts";
+import type { BlockStats } from "../../../storage/tsdb/segment/block-stats.ts";
 import type { Value } from "./value.ts";
 
 const TWO_32 = 4294967296;
@@ -107,6 +108,16 @@ export class ColumnCursor {
 
   private decoded(): ColumnData {
     return (this.data ??= this.chunks[this.k].read());
+  }
+
+  /** The statistics of the current chunk while the cursor stands on its first point in walk order (undefined otherwise, or when it has none). */
+  get chunkStats(): BlockStats | undefined {
+    return this.step === 0 && !this.done ? this.chunks[this.k].stats : undefined;
+  }
+
+  /** Moves past the rest of the current chunk without decoding it. */
+  skipChunk(): void {
+    this.nextChunk();
   }
 
   next(): void {

@@ -4,6 +4,7 @@
  * and tags are read at those times, and the series' filter decides which points pass.
  */
 import { FieldType } from "../../../storage/tsdb/point-batch.ts";
+import { blockExclusion, type BlockExclusion } from "./block-exclusion.ts";
 import { ColumnCursor } from "./column-cursor.ts";
 import { DT } from "./data-type.ts";
 import type { DataSource, SeriesInfo } from "./data-source.ts";
@@ -113,6 +114,8 @@ export class SeriesIterator {
    * the only candidates, so they drive the walk instead of every auxiliary field's points.
    */
   private readonly driver: ColumnCursor | null = null;
+  /** Whether the filter rules out a whole block of the driver from its statistics, so it is skipped undecoded. */
+  private readonly driverExclusion: BlockExclusion | null = null;
 
   private constructor(spec: SeriesIteratorSpec, main: FieldRead | null) {
     const { ds, measurement, series, lo, hi, ascending } = spec;
@@ -141,6 +144,8 @@ export class SeriesIterator {
         const slot = this.condSlots[condRefs.findIndex((r) => r.name === ref.name && r.type === ref.type)];
         if (slot.kind === "field") {
           this.driver = slot.read.cursor;
+          const numeric = slot.read.type === DT.Float || slot.read.type === DT.Integer;
+          if (slot.read.cast === null && numeric) this.driverExclusion = blockExclusion(spec.filter, ref);
           break;
         }
       }
@@ -188,6 +193,11 @@ export class SeriesIterator {
   private nextDriven(driver: ColumnCursor): boolean {
     for (;;) {
       if (driver.done) return false;
+      const stats = this.driverExclusion !== null ? driver.chunkStats : undefined;
+      if (stats !== undefined && this.driverExclusion!(stats.min, stats.max)) {
+        driver.skipChunk();
+        continue;
+      }
       this.base = driver.base;
       this.offset = driver.offset;
       // Reading the filter's values takes the driver past this point.
