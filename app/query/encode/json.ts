@@ -50,13 +50,25 @@ function valueJson(v: ResultValue): string {
 
 function rowsJson(values: ResultValue[][], timeFirst: boolean, time: TimeText): string {
   const rows = new Array<string>(values.length);
+  // Tag columns repeat one string down a series: each column remembers its last string's JSON.
+  const width = values.length > 0 ? values[0].length : 0;
+  const lastString = new Array<string | undefined>(width);
+  const lastJson = new Array<string>(width);
   for (let r = 0; r < values.length; r++) {
     const row = values[r];
     let text = "[";
     for (let i = 0; i < row.length; i++) {
       const v = row[i];
       if (i > 0) text += ",";
-      text += i === 0 && timeFirst && typeof v === "bigint" ? time(v) : valueJson(v);
+      if (typeof v === "string") {
+        if (v !== lastString[i]) {
+          lastString[i] = v;
+          lastJson[i] = jsonString(v);
+        }
+        text += lastJson[i];
+      } else {
+        text += i === 0 && timeFirst && typeof v === "bigint" ? time(v) : valueJson(v);
+      }
     }
     rows[r] = text + "]";
   }
