@@ -63,6 +63,38 @@ export class RuneReader {
     return ch;
   }
 
+  /**
+   * Reads code points while `accept` holds and returns them as text, leaving the first refused one
+   * (or the end of input) unread: the same state as `read()` one at a time, for runs of ASCII other
+   * than CR/LF and NUL (what `accept` may take), without building the text a character at a time.
+   */
+  readRun(accept: (ch: number) => boolean): string {
+    if (this.n > 0 || this.sawEof) {
+      let run = "";
+      for (;;) {
+        const ch = this.read();
+        if (ch === EOF_RUNE || !accept(ch)) {
+          this.unread();
+          return run;
+        }
+        run += String.fromCharCode(ch);
+      }
+    }
+    const text = this.text;
+    const start = this.offset;
+    let end = start;
+    while (end < text.length && accept(text.charCodeAt(end))) end++;
+    for (let j = Math.max(start, end - 3); j < end; j++) {
+      this.i = (this.i + 1) % 3;
+      this.ringCh[this.i] = text.charCodeAt(j);
+      this.ringLine[this.i] = this.line;
+      this.ringChar[this.i] = this.char + (j - start);
+    }
+    this.char += end - start;
+    this.offset = end;
+    return text.slice(start, end);
+  }
+
   unread(): void {
     this.n++;
   }

@@ -28,6 +28,10 @@ const isLetter = (ch: number) => (ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 9
 const isDigit = (ch: number) => ch >= 48 && ch <= 57;
 const isIdentChar = (ch: number) => isLetter(ch) || isDigit(ch) || ch === C.UNDERSCORE;
 const chr = (ch: number) => String.fromCodePoint(ch);
+/** Printable ASCII that a quoted string takes as is, by closing quote. */
+const plainIn = (ending: number) => (ch: number) => ch >= 32 && ch < 127 && ch !== ending && ch !== C.BACKSLASH;
+const plainInString = plainIn(C.QUOTE);
+const plainInIdent = plainIn(C.DQUOTE);
 
 type StringError = "" | "bad string" | "bad escape";
 
@@ -233,17 +237,10 @@ export class Scanner {
   }
 
   private scanBareIdent(): string {
-    let buf = "";
-    for (;;) {
-      const ch = this.r.read();
-      if (ch === EOF_RUNE) break;
-      if (!isIdentChar(ch)) {
-        this.r.unread();
-        break;
-      }
-      buf += chr(ch);
-    }
-    return buf;
+    const run = this.r.readRun(isIdentChar);
+    // Go's scanBareIdent consumes the end of input (or a NUL) that stops it instead of unreading it.
+    if (this.r.read() !== EOF_RUNE) this.r.unread();
+    return run;
   }
 
   /** Reads a string quoted by the character just read (`'` for strings, `"` for identifiers). */
@@ -262,8 +259,10 @@ export class Scanner {
   private readQuoted(): [string, StringError] {
     const ending = this.r.read();
     if (ending === EOF_RUNE) return ["", "bad string"];
+    const plain = ending === C.QUOTE ? plainInString : ending === C.DQUOTE ? plainInIdent : plainIn(ending);
     let buf = "";
     for (;;) {
+      buf += this.r.readRun(plain);
       const ch0 = this.r.read();
       if (ch0 === ending) return [buf, ""];
       if (ch0 === EOF_RUNE || ch0 === C.NL) return [buf, "bad string"];
@@ -332,14 +331,6 @@ export class Scanner {
   }
 
   private scanDigits(): string {
-    let buf = "";
-    for (;;) {
-      const ch = this.r.read();
-      if (!isDigit(ch)) {
-        this.r.unread();
-        return buf;
-      }
-      buf += chr(ch);
-    }
+    return this.r.readRun(isDigit);
   }
 }

@@ -105,8 +105,18 @@ LOOKUP.set("or", "OR");
 LOOKUP.set("true", "TRUE");
 LOOKUP.set("false", "FALSE");
 
+/** Words as written (any case) already looked up: queries repeat a small vocabulary. */
+const SEEN = new Map<string, Token>();
+const MAX_SEEN = 4096;
+
 /** The keyword an unquoted word spells, case-insensitively, or IDENT. */
 export function lookupKeyword(word: string): Token {
   if (word.length > LONGEST_KEYWORD) return "IDENT";
-  return LOOKUP.get(word.toLowerCase()) ?? "IDENT";
+  let tok = SEEN.get(word);
+  if (tok === undefined) {
+    tok = LOOKUP.get(word.toLowerCase()) ?? "IDENT";
+    if (SEEN.size >= MAX_SEEN) SEEN.clear();
+    SEEN.set(word, tok);
+  }
+  return tok;
 }
