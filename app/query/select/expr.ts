@@ -9,7 +9,7 @@ import { quoteIdent, quoteString } from "../../influxql/quote.ts";
 import { formatRfc3339Nano } from "../encode/rfc3339.ts";
 import { compareUtf8 } from "../encode/tag-order.ts";
 import { DT, fromAst, typeName } from "./data-type.ts";
-import { goRegex } from "./go-regex.ts";
+import { goRegExp } from "../regex.ts";
 
 export interface VarRefQ {
   kind: "varref";
@@ -105,7 +105,7 @@ export function fromAstExpr(e: Expr): QExpr {
     case "paren":
       return { kind: "paren", expr: fromAstExpr(e.expr) };
     case "regex":
-      return { kind: "regex", pattern: e.pattern, re: goRegex(e.pattern) };
+      return { kind: "regex", pattern: e.pattern, re: goRegExp(e.pattern) };
     case "wildcard":
       return { kind: "wildcard", type: e.dataType };
     default:

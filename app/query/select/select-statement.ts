@@ -5,7 +5,7 @@
  */
 import type { FillOption, SelectStatement, Source } from "../../influxql/ast.ts";
 import { fromAstExpr, type QExpr, type RegexQ } from "./expr.ts";
-import { goRegex } from "./go-regex.ts";
+import { goRegExp } from "../regex.ts";
 
 export interface FieldQ {
   expr: QExpr;
@@ -59,7 +59,7 @@ function fromAstSource(s: Source): SourceQ {
     database: s.database,
     retentionPolicy: s.retentionPolicy,
     name: s.name,
-    regex: s.regex === null ? null : { kind: "regex", pattern: s.regex.pattern, re: goRegex(s.regex.pattern) },
+    regex: s.regex === null ? null : { kind: "regex", pattern: s.regex.pattern, re: goRegExp(s.regex.pattern) },
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { goRegExp } from "../../../app/query/regex.ts";
+import { goRegExp } from "../../app/query/regex.ts";
 
 /** [Go pattern, input, whether Go's regexp.MatchString matches] */
 const cases: [string, string, boolean][] = [
