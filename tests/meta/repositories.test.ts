@@ -180,6 +180,21 @@ describe("DBRP mappings", () => {
     expect((await meta.dbrps.list({ orgId: org.id, isDefault: true })).map((d) => d.id)).toEqual([forced.id]);
   });
 
+  test("deleting the bucket of a database's default mapping makes another of its mappings the default", async () => {
+    const org = await orgNamed("dbrp-bucket-gone");
+    const first = await meta.buckets.create({ orgId: org.id, name: "first", retentionRules: FOREVER });
+    const second = await meta.buckets.create({ orgId: org.id, name: "second", retentionRules: FOREVER });
+    await meta.dbrps.create({ orgId: org.id, bucketId: first.id, database: "telegraf", retentionPolicy: "autogen" });
+    const weekly = await meta.dbrps.create({ orgId: org.id, bucketId: second.id, database: "telegraf", retentionPolicy: "weekly" });
+    const other = await meta.dbrps.create({ orgId: org.id, bucketId: second.id, database: "other", retentionPolicy: "autogen" });
+
+    await meta.buckets.delete(first.id);
+    expect((await meta.dbrps.resolve(org.id, "telegraf"))?.id).toBe(weekly.id);
+    expect((await meta.dbrps.list({ orgId: org.id, isDefault: true })).map((d) => d.id).sort()).toEqual([weekly.id, other.id].sort());
+    await meta.buckets.delete(second.id);
+    expect(await meta.dbrps.list({ orgId: org.id })).toEqual([]);
+  });
+
   test("database + retention policy is unique in an org", async () => {
     const org = await orgNamed("dbrp-dup");
     const b = await meta.buckets.create({ orgId: org.id, name: "b", retentionRules: FOREVER });

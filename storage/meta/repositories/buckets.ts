@@ -1,6 +1,7 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { ChangeListeners } from "../change-listeners.ts";
 import { orConflict } from "../conflict-error.ts";
+import { ensureDefaultMapping } from "./dbrps.ts";
 import { newId } from "../id.ts";
 import { insertionOrder, pageClause, type MetaDb, type Page } from "../meta-db.ts";
 import { buckets, dbrps, labelMappings, measurementSchemas, userResourceMappings, type Bucket, type RetentionRule } from "../schema.ts";
@@ -37,7 +38,7 @@ export class BucketsRepository {
 
   async create(input: NewBucket): Promise<Bucket> {
     const now = new Date();
-    const [row] = await this.bucketChanges.notifyAfter(orConflict(
+    const insert = orConflict(
       this.db
         .insert(buckets)
         .values({
@@ -54,7 +55,8 @@ export class BucketsRepository {
         })
         .returning(),
       `bucket with name ${input.name} already exists`,
-    ));
+    );
+    const [row] = await this.bucketChanges.notifyAfter(insert);
     return row!;
   }
 
@@ -87,29 +89,35 @@ export class BucketsRepository {
   }
 
   async update(id: string, patch: BucketPatch): Promise<Bucket | undefined> {
-    const [row] = await this.bucketChanges.notifyAfter(orConflict(
+    const update = orConflict(
       this.db
         .update(buckets)
         .set({ ...patch, updatedAt: new Date() })
         .where(eq(buckets.id, id))
         .returning(),
       `bucket with name ${patch.name} already exists`,
-    ));
+    );
+    const [row] = await this.bucketChanges.notifyAfter(update);
     return row;
   }
 
   /**
-   * Deletes the bucket's metadata with what hangs off it: DBRP mappings, measurement schemas,
-   * labels attached to it, members and owners (its data is the engine's to drop).
+   * Deletes the bucket's metadata with what hangs off it: DBRP mappings (a database whose default
+   * mapping goes hands the role to another of its mappings), measurement schemas, labels attached
+   * to it, members and owners (its data is the engine's to drop).
    */
   async delete(id: string): Promise<boolean> {
-    const [, , , , deleted] = await this.bucketChanges.notifyAfter(this.db.batch([
-      this.db.delete(dbrps).where(eq(dbrps.bucketId, id)),
-      this.db.delete(measurementSchemas).where(eq(measurementSchemas.bucketId, id)),
-      this.db.delete(labelMappings).where(eq(labelMappings.resourceId, id)),
-      this.db.delete(userResourceMappings).where(eq(userResourceMappings.resourceId, id)),
-      this.db.delete(buckets).where(eq(buckets.id, id)).returning({ id: buckets.id }),
-    ]));
+    const defaults = await this.db.query.dbrps.findMany({ where: and(eq(dbrps.bucketId, id), eq(dbrps.isDefault, true)) });
+    const [, , , , deleted] = await this.bucketChanges.notifyAfter(
+      this.db.batch([
+        this.db.delete(dbrps).where(eq(dbrps.bucketId, id)),
+        this.db.delete(measurementSchemas).where(eq(measurementSchemas.bucketId, id)),
+        this.db.delete(labelMappings).where(eq(labelMappings.resourceId, id)),
+        this.db.delete(userResourceMappings).where(eq(userResourceMappings.resourceId, id)),
+        this.db.delete(buckets).where(eq(buckets.id, id)).returning({ id: buckets.id }),
+        ...defaults.map((d) => ensureDefaultMapping(this.db, d.orgId, d.database)),
+      ]),
+    );
     return deleted.length > 0;
   }
 }

@@ -23,6 +23,20 @@ export interface DbrpFilter {
   retentionPolicy?: string;
 }
 
+/**
+ * The statement that makes the oldest mapping of a database (`avoidId` last) its default when it
+ * has none: a database with mappings always has exactly one default, as in InfluxDB.
+ */
+export function ensureDefaultMapping(db: MetaDb, orgId: string, database: string, avoidId = "") {
+  const first = sql`(SELECT ${dbrps.id} FROM ${dbrps} WHERE ${dbrps.orgId} = ${orgId} AND ${dbrps.database} = ${database}
+    ORDER BY ${dbrps.id} = ${avoidId}, ${insertionOrder} LIMIT 1)`;
+  const hasDefault = sql`EXISTS (SELECT 1 FROM ${dbrps} WHERE ${dbrps.orgId} = ${orgId} AND ${dbrps.database} = ${database} AND ${dbrps.isDefault} = 1)`;
+  return db
+    .update(dbrps)
+    .set({ isDefault: true })
+    .where(and(eq(dbrps.id, first), not(hasDefault)));
+}
+
 /** DBRP mappings route v1 `db`/`rp` to buckets; each database has at most one default mapping. */
 export class DbrpsRepository {
   constructor(
@@ -117,7 +131,7 @@ export class DbrpsRepository {
       return updated[0];
     }
     if (patch.isDefault === false && current.isDefault) {
-      await orConflict(this.db.batch([update, this.#ensureDefault(current.orgId, current.database, id)]), conflict);
+      await orConflict(this.db.batch([update, ensureDefaultMapping(this.db, current.orgId, current.database, id)]), conflict);
       return this.findById(id);
     }
     return (await orConflict(update, conflict))[0];
@@ -128,7 +142,7 @@ export class DbrpsRepository {
     if (current === undefined) return false;
     const [deleted] = await this.db.batch([
       this.db.delete(dbrps).where(eq(dbrps.id, id)).returning({ id: dbrps.id }),
-      this.#ensureDefault(current.orgId, current.database),
+      ensureDefaultMapping(this.db, current.orgId, current.database),
     ]);
     return deleted.length > 0;
   }
@@ -143,16 +157,6 @@ export class DbrpsRepository {
    * Makes the database's first mapping (by creation; `avoidId` last) its default when it has none,
    * so the one-default rule survives deletes and un-set defaults.
    */
-  #ensureDefault(orgId: string, database: string, avoidId = "") {
-    const first = sql`(SELECT ${dbrps.id} FROM ${dbrps} WHERE ${dbrps.orgId} = ${orgId} AND ${dbrps.database} = ${database}
-      ORDER BY ${dbrps.id} = ${avoidId}, ${insertionOrder} LIMIT 1)`;
-    const hasDefault = sql`EXISTS (SELECT 1 FROM ${dbrps} WHERE ${dbrps.orgId} = ${orgId} AND ${dbrps.database} = ${database} AND ${dbrps.isDefault} = 1)`;
-    return this.db
-      .update(dbrps)
-      .set({ isDefault: true })
-      .where(and(eq(dbrps.id, first), not(hasDefault)));
-  }
-
   #clearDefault(orgId: string, database: string, exceptId: string) {
     return this.db
       .update(dbrps)
