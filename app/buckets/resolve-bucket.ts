@@ -1,17 +1,19 @@
 import type { MetaStore } from "../../storage/meta/meta-store.ts";
 import type { Bucket } from "../../storage/meta/schema.ts";
 import { isId } from "../../storage/meta/id.ts";
-import { can, type Principal } from "../auth/permissions.ts";
+import type { Principal } from "../auth/permissions.ts";
+import { reachesOrg } from "../auth/resource-access.ts";
 import { notFound } from "../errors.ts";
 
 /**
  * The organization a request acts in: the token's own, unless `org` (name) or `orgID` names
- * another one the token may reach (DECISIONS.md #2).
+ * another one the token may reach (DECISIONS.md #2) — the same rule that hides other orgs'
+ * resources, so a token that may write a bucket of another org can name that org.
  */
 export async function resolveOrgId(meta: MetaStore, principal: Principal, org: string | undefined, orgID: string | undefined): Promise<string> {
   if (!org && !orgID) return principal.orgId;
   const found = orgID ? await meta.orgs.findById(orgID) : await meta.orgs.findByName(org!);
-  if (!found || (found.id !== principal.orgId && !can(principal, "read", "orgs", { orgId: found.id, id: found.id }))) {
+  if (!found || !reachesOrg(principal, found.id)) {
     throw notFound(orgID ? "organization not found" : `organization name "${org}" not found`);
   }
   return found.id;

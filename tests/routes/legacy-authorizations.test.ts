@@ -126,6 +126,7 @@ describe.each(["/private/legacy/authorizations", "/legacy/authorizations"])("%s"
 
 // The credential check doesn't depend on the prefix that made the user, and argon2 makes each
 // password check slow, so this runs once and checks as few wrong passwords as it can.
+// Every v1 login verifies an argon2id hash, slow by design: a loaded machine needs more than the default 5 s.
 test("a v1 user made through the API writes with u/p and Basic auth; refused at once when inactive, after a new password, or deleted", async () => {
   const api = legacyApi("/private/legacy/authorizations");
   const user = "v1-writer";
@@ -146,4 +147,4 @@ test("a v1 user made through the API writes with u/p and Basic auth; refused at 
 
   await api.remove(id!);
   expect((await v1Write(`u=${user}&p=new-secret`)).status).toBe(401);
-});
+}, 20_000);
