@@ -64,13 +64,21 @@ const fields = [...store.registry.fieldsOf("cpu").keys()];
 const scratch = emptyColumnData(FieldType.Float, 0, Number(args.block), false);
 let decoded = 0;
 let scanMs = Infinity;
+// Process CPU time of the fastest pass: on a shared machine, wall time also counts waiting for a core.
+let scanCpuMs = 0;
 for (let pass = 0; pass < 3; pass++) {
   decoded = 0;
   const ts = performance.now();
+  const cpu0 = process.cpuUsage();
   for (const sid of store.index.seriesOf("cpu")) {
     for (const f of fields) for (const chunk of engine.scanColumn(bucket, sid, f, all)) decoded += chunk.read(scratch).n;
   }
-  scanMs = Math.min(scanMs, performance.now() - ts);
+  const ms = performance.now() - ts;
+  if (ms < scanMs) {
+    const cpu = process.cpuUsage(cpu0);
+    scanCpuMs = (cpu.user + cpu.system) / 1000;
+    scanMs = ms;
+  }
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
@@ -79,7 +87,7 @@ console.log(`parse:   ${fmt((fieldValues / parseMs) * 1000)} field values/s (${(
 console.log(`ingest:  ${fmt((fieldValues / writeMs) * 1000)} field values/s into the engine, WAL fsync per batch (${(writeMs / 1000).toFixed(2)} s)`);
 console.log(`flush:   ${(flushMs / 1000).toFixed(2)} s; compaction ${(compactMs / 1000).toFixed(2)} s; ${engine.metrics().segments} segment(s)`);
 console.log(`on disk: ${fmt(segmentBytes)} bytes = ${(segmentBytes / fieldValues).toFixed(3)} bytes per field value (block ${args.block})`);
-console.log(`scan:    ${fmt((decoded / scanMs) * 1000)} values/s decoded (${fmt(decoded)} values, best of 3: ${(scanMs / 1000).toFixed(2)} s)`);
+console.log(`scan:    ${fmt((decoded / scanMs) * 1000)} values/s decoded (${fmt(decoded)} values, best of 3: ${(scanMs / 1000).toFixed(2)} s; process CPU in that pass ${(scanCpuMs / 1000).toFixed(2)} s)`);
 if (decoded !== fieldValues) console.log(`WARNING: decoded ${decoded} values, wrote ${fieldValues}`);
 await engine.close();
 rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { BlockChunk, type BlockDecoder } from "./block-chunk.ts";
 import type { SeriesColumns } from "./buffer/series-columns.ts";
 import type { ColumnData } from "./column-data.ts";
 import { WriteBuffer } from "./buffer/write-buffer.ts";
@@ -218,14 +219,7 @@ export class BucketStore {
           maxTime: reader.blockMaxTime[b],
           count: reader.blockCountOf[b],
           stats: reader.stats(b),
-          decode: (scratch) => {
-            try {
-              return reader.decode(b, scratch);
-            } catch (e) {
-              if (e instanceof SegmentCorruptError) this.quarantine(reader.path, e);
-              throw e;
-            }
-          },
+          decode: (scratch) => this.decodeBlock(reader, b, scratch),
           deleted,
         });
       }
@@ -288,10 +282,8 @@ export class BucketStore {
     }
     const fieldId = this.registry.lookupId(field);
     if (fieldId !== undefined) {
-      for (const buffer of [this.active, ...this.sealed.map((s) => s.buffer)]) {
-        const data = buffer.lookup(windowStartMs, seriesId)?.read(fieldId);
-        if (data && data.n > 0) return undefined;
-      }
+      if (bufferHolds(this.active, windowStartMs, seriesId, fieldId)) return undefined;
+      for (const s of this.sealed) if (bufferHolds(s.buffer, windowStartMs, seriesId, fieldId)) return undefined;
     }
     const out: ColumnChunk[] = [];
     let prevMax = -Infinity;
@@ -310,7 +302,7 @@ export class BucketStore {
         if (minTime <= prevMax) return undefined;
         prevMax = maxTime;
         if (minTime >= range.lo && maxTime <= range.hi) {
-          out.push({ baseMs: windowStartMs, count, minTime, maxTime, stats: reader.stats(b), read: (scratch) => this.decodeBlock(reader, b, scratch) });
+          out.push(new BlockChunk(windowStartMs, count, minTime, maxTime, reader, b, this.decodeBlock));
           continue;
         }
         const data = clip(this.decodeBlock(reader, b), range);
@@ -320,14 +312,20 @@ export class BucketStore {
     return out;
   }
 
-  private decodeBlock(reader: SegmentReader, b: number, scratch?: ColumnData): ColumnData {
+  /** One function for every block chunk of the bucket, so a scan allocates no closure per block. */
+  private readonly decodeBlock: BlockDecoder = (reader, b, scratch) => {
     try {
       return reader.decode(b, scratch);
     } catch (e) {
       if (e instanceof SegmentCorruptError) this.quarantine(reader.path, e);
       throw e;
     }
-  }
+  };
+}
+
+function bufferHolds(buffer: WriteBuffer, windowStartMs: number, seriesId: number, fieldId: number): boolean {
+  const data = buffer.lookup(windowStartMs, seriesId)?.read(fieldId);
+  return data !== undefined && data.n > 0;
 }
 
 /** The points of `d` within `range`, as views of its arrays (a range cutting a block copies nothing). */

@@ -1,6 +1,6 @@
 import type { ByteBuffer } from "./byte-buffer.ts";
 import type { ByteCursor } from "./byte-cursor.ts";
-import { readDeltaPacked, writeDeltaPacked } from "./delta-pack.ts";
+import { readDeltaPacked, readDeltaPackedDivided, writeDeltaPacked } from "./delta-pack.ts";
 
 /**
  * Floats that are short decimals (sensor readings, percentages with two digits) stored as
@@ -71,12 +71,13 @@ export function writeDecimal(out: ByteBuffer, values: Float64Array, n: number): 
 export function readDecimal(c: ByteCursor, n: number, out: Float64Array): void {
   const x = c.u8() - MAX_POW;
   if (x < -MAX_POW || x > MAX_POW) throw new Error(`codec: bad decimal exponent ${x}`);
-  readDeltaPacked(c, n, out);
   if (x < 0) {
-    const p = POW10[-x];
-    for (let i = 0; i < n; i++) out[i] /= p;
-  } else if (x > 0) {
-    const p = POW10[x];
-    for (let i = 0; i < n; i++) out[i] *= p;
+    readDeltaPackedDivided(c, n, out, POW10[-x]);
+  } else {
+    readDeltaPacked(c, n, out);
+    if (x > 0) {
+      const p = POW10[x];
+      for (let i = 0; i < n; i++) out[i] *= p;
+    }
   }
 }

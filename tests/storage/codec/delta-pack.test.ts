@@ -2,7 +2,8 @@ import { describe, expect, test } from "bun:test";
 import fc from "fast-check";
 import { ByteBuffer } from "../../../storage/tsdb/codec/byte-buffer.ts";
 import { ByteCursor } from "../../../storage/tsdb/codec/byte-cursor.ts";
-import { bitWidth, MINIBLOCK, readDeltaPacked, writeDeltaPacked } from "../../../storage/tsdb/codec/delta-pack.ts";
+import { bitWidth, MINIBLOCK, readDeltaPacked, readDeltaPackedDivided, writeDeltaPacked } from "../../../storage/tsdb/codec/delta-pack.ts";
+import { expectSameBits } from "./helpers.ts";
 
 const LIMIT = 2 ** 52;
 
@@ -70,6 +71,36 @@ describe("delta-pack", () => {
       expect(roundTrip(regular)!.length).toBeLessThanOrEqual(12);
       expect(roundTrip(new Array(n).fill(-42))!.length).toBeLessThanOrEqual(3);
     }
+  });
+
+  test("the fused divided reader gives the bits of reading then dividing, on every stream shape", () => {
+    // Narrow and wide miniblocks, constant residuals, each order, and lengths crossing miniblocks.
+    const stream = fc.oneof(
+      fc.array(fc.integer({ min: -5000, max: 5000 }), { minLength: 1, maxLength: 3 * MINIBLOCK + 5 }),
+      fc.array(fc.integer({ min: -(2 ** 40), max: 2 ** 40 }), { minLength: 1, maxLength: 2 * MINIBLOCK + 3 }),
+      fc.tuple(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: -50, max: 50 }), fc.integer({ min: 1, max: 300 })).map(([a, step, n]) =>
+        Array.from({ length: n }, (_, i) => a + i * step),
+      ),
+      fc.array(fc.integer({ min: -100, max: 100 }), { minLength: 3, maxLength: 200 }).map((dd) => {
+        let v = 0;
+        let d = 7;
+        return dd.map((x) => (v += d += x));
+      }),
+    );
+    fc.assert(
+      fc.property(stream, fc.integer({ min: 1, max: 22 }), (values, k) => {
+        const bytes = roundTrip(values)!;
+        const divisor = 10 ** k;
+        const want = new Float64Array(values.length);
+        readDeltaPacked(new ByteCursor(bytes), values.length, want);
+        for (let i = 0; i < want.length; i++) want[i] /= divisor;
+        const got = new Float64Array(values.length);
+        const c = new ByteCursor(bytes);
+        readDeltaPackedDivided(c, values.length, got, divisor);
+        expect(c.remaining).toBe(0);
+        expectSameBits(got, want);
+      }),
+    );
   });
 
   test("a bad mode, order or width is rejected", () => {
