@@ -6,12 +6,13 @@ import { WriteBuffer } from "./buffer/write-buffer.ts";
 import { BucketStore, type LoadedSegment, type TimeRange } from "./bucket-store.ts";
 import { type EngineLogger, silentLogger } from "./engine-logger.ts";
 import type { PointBatch, RejectedLine } from "./point-batch.ts";
+import { releaseBatch, releaseMemory } from "./release-memory.ts";
 import type { ColumnChunk } from "./scan.ts";
 import { columnsFromBuffer, windowHasValues } from "./segment/columns-from-buffer.ts";
 import { columnsFromSegments } from "./segment/columns-from-segments.ts";
 import { segmentFileName } from "./segment/segment-format.ts";
 import { SegmentReader } from "./segment/segment-reader.ts";
-import { writeSegment } from "./segment/segment-writer.ts";
+import { type SegmentColumn, writeSegment } from "./segment/segment-writer.ts";
 import type { Tombstone } from "./tombstone.ts";
 import { decodeWalRecord, encodeWalRecord, type WalRecord } from "./wal/wal-record.ts";
 import { Wal } from "./wal/wal.ts";
@@ -196,9 +197,16 @@ export class Engine {
     const accepted = v.kept === batch.pointCount ? batch : selectPoints(batch, v.keep, v.kept);
     if (accepted.pointCount === 0) return { written: 0, rejected: v.rejected };
     const seq = this.nextSeq++;
-    await this.wal.append(encodeWalRecord({ kind: "write", seq, bucketId, batch: accepted }), seq, options.sync ?? true);
+    const record = encodeWalRecord({ kind: "write", seq, bucketId, batch: accepted });
+    try {
+      await this.wal.append(record, seq, options.sync ?? true);
+    } finally {
+      // The WAL is done with the record once the append settles (written, or failed and dropped).
+      releaseMemory(record);
+    }
     // A bucket dropped while this write waited for the disk takes the write with it.
     if (this.buckets.get(bucketId) === b) b.apply(accepted, seq, false);
+    if (accepted !== batch) releaseBatch(accepted);
     this.appliedSeq = Math.max(this.appliedSeq, seq);
     this.counters.pointsWritten += accepted.pointCount;
     this.lastWriteAt = Date.now();
@@ -269,10 +277,12 @@ export class Engine {
         if (this.buckets.get(b.id) !== b) break;
         if (!windowHasValues(window)) continue;
         const { meta, columns } = columnsFromBuffer(window, b.index, b.registry);
-        const written = await writeSegment(b.dir, segmentFileName(windowStartMs, this.nextSeq++), windowStartMs, sealSeq, meta, columns, this.blockPoints);
+        const written = await writeSegment(b.dir, segmentFileName(windowStartMs, this.nextSeq++), windowStartMs, sealSeq, meta, releasedOnceWritten(columns), this.blockPoints);
         b.addSegment(SegmentReader.open(written.path));
       }
       b.sealed.splice(b.sealed.indexOf(sealed), 1);
+      // Unlisted, the sealed buffer is unreachable (reads copy what they take from a buffer).
+      sealed.buffer.release();
     }
     this.wal.removeThrough(sealSeq);
     this.counters.flushes++;
@@ -362,6 +372,17 @@ export class Engine {
     await this.flush();
     await this.compacting;
     await this.wal.close();
+  }
+}
+
+/**
+ * The flush's columns (fresh copies cut out of the buffer), each freed once the segment writer
+ * asks for the next: by then it has encoded and copied it.
+ */
+function* releasedOnceWritten(columns: Iterable<SegmentColumn>): Generator<SegmentColumn> {
+  for (const column of columns) {
+    yield column;
+    releaseMemory(column.data.times, column.data.values);
   }
 }
 
