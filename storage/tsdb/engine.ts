@@ -262,10 +262,13 @@ export class Engine {
   }
 
   private async flushOnce(): Promise<void> {
+    const startedAt = Date.now();
     const sealSeq = this.appliedSeq;
     const work: BucketStore[] = [];
+    let sealedBytes = 0;
     for (const b of this.buckets.values()) {
       if (b.active.empty) continue;
+      sealedBytes += b.active.bytes;
       b.sealed.push({ buffer: b.active, sealSeq });
       b.active = new WriteBuffer();
       work.push(b);
@@ -287,6 +290,8 @@ export class Engine {
     this.wal.removeThrough(sealSeq);
     this.counters.flushes++;
     this.lastFlushAt = Date.now();
+    // Flush and compaction times show where ingest memory and latency go (issue #5).
+    this.logger.info({ buckets: work.length, bufferBytes: sealedBytes, ms: this.lastFlushAt - startedAt }, "buffer flushed to segments");
     void this.compact();
   }
 
@@ -314,6 +319,7 @@ export class Engine {
   }
 
   private async compactWindow(b: BucketStore, windowStartMs: number, inputs: LoadedSegment[]): Promise<void> {
+    const startedAt = Date.now();
     const flushSeq = Math.max(...inputs.map((s) => s.reader.flushSeq));
     const { meta, columns } = columnsFromSegments(inputs, windowStartMs, this.windowMs, b.index, b.tombstones.list);
     const written = await writeSegment(b.dir, segmentFileName(windowStartMs, this.nextSeq++), windowStartMs, flushSeq, meta, columns, this.blockPoints);
@@ -323,6 +329,7 @@ export class Engine {
     b.addSegment(SegmentReader.open(written.path));
     for (const s of inputs) rmSync(s.reader.path, { force: true });
     this.counters.compactions++;
+    this.logger.info({ bucket: b.id, windowStartMs, segments: inputs.length, bytes: written.bytes, ms: Date.now() - startedAt }, "window compacted");
   }
 
   /**
