@@ -322,7 +322,7 @@ export class Engine {
     const startedAt = Date.now();
     const flushSeq = Math.max(...inputs.map((s) => s.reader.flushSeq));
     const { meta, columns } = columnsFromSegments(inputs, windowStartMs, this.windowMs, b.index, b.tombstones.list);
-    const written = await writeSegment(b.dir, segmentFileName(windowStartMs, this.nextSeq++), windowStartMs, flushSeq, meta, columns, this.blockPoints);
+    const written = await writeSegment(b.dir, segmentFileName(windowStartMs, this.nextSeq++), windowStartMs, flushSeq, meta, releasedOnceWritten(columns), this.blockPoints);
     if (this.buckets.get(b.id) !== b) return;
     const current = b.segments.get(windowStartMs) ?? [];
     b.segments.set(windowStartMs, current.filter((s) => !inputs.includes(s)));
@@ -383,8 +383,9 @@ export class Engine {
 }
 
 /**
- * The flush's columns (fresh copies cut out of the buffer), each freed once the segment writer
- * asks for the next: by then it has encoded and copied it.
+ * A segment's columns, each freed once the segment writer asks for the next: by then it has
+ * encoded and copied it. For columns nothing else holds: a flush's (fresh copies cut out of the
+ * buffer) and a compaction's (merged from freshly decoded blocks).
  */
 function* releasedOnceWritten(columns: Iterable<SegmentColumn>): Generator<SegmentColumn> {
   for (const column of columns) {
