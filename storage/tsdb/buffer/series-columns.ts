@@ -3,6 +3,12 @@ import { FieldType } from "../point-batch.ts";
 import { releaseMemory } from "../release-memory.ts";
 
 const INITIAL_ROWS = 8;
+/**
+ * Rows grow by half, not double: series written in step all grow at once, so the flush trigger
+ * (allocated bytes) fires just after a growth step, when up to that step's share is still empty.
+ * Doubling left a sealed buffer half empty; growing by half leaves it at least two thirds full.
+ */
+const GROWTH = 1.5;
 const INITIAL_VALUE_SLOTS = 1;
 
 /**
@@ -62,7 +68,7 @@ export class SeriesColumns {
   /** Appends a point's time; returns the row its field values go to. */
   addPoint(time: number): number {
     const r = this.n;
-    if (r === this.capacity) this.relayout(this.capacity * 2, this.stride, this.maskSlots);
+    if (r === this.capacity) this.relayout(Math.ceil(this.capacity * GROWTH), this.stride, this.maskSlots);
     const base = r * this.stride;
     if (r > 0 && time <= this.f64[base - this.stride]) this.ordered = false;
     this.f64[base] = time;
