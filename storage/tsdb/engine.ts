@@ -4,6 +4,7 @@ import { selectPoints } from "./batch-select.ts";
 import { validateBatch } from "./batch-validation.ts";
 import { WriteBuffer } from "./buffer/write-buffer.ts";
 import { BucketStore, type LoadedSegment, type TimeRange } from "./bucket-store.ts";
+import { compactionInputs } from "./compaction-policy.ts";
 import { type EngineLogger, silentLogger } from "./engine-logger.ts";
 import type { PointBatch, RejectedLine } from "./point-batch.ts";
 import { releaseBatch, releaseMemory } from "./release-memory.ts";
@@ -30,9 +31,9 @@ export interface EngineOptions {
   /** How long a write may wait for flushes to make room before it is refused (EngineBusyError). */
   maxWriteWaitMs?: number;
   /**
-   * A window with at least this many segments is compacted — once no buffered writes are waiting
-   * for it (a window still being written is merged only past four times as many, so ingest does
-   * not rewrite the same window over and over).
+   * A window with at least this many segments is compacted into one once no buffered writes are
+   * waiting for it; while it is still being written, runs of this many flushed segments are
+   * merged (see compaction-policy.ts).
    */
   compactSegments?: number;
   /** Buffered data is flushed after this long without writes (and at the latest after 10×). */
@@ -307,10 +308,8 @@ export class Engine {
     for (const b of [...this.buckets.values()]) {
       for (const [windowStartMs, list] of [...b.segments]) {
         const needsDeletes = b.tombstones.list.some((t) => list.some((s) => t.seq > s.reader.flushSeq));
-        const hot = b.active.windows.has(windowStartMs);
-        const threshold = force ? 2 : hot ? 4 * this.compactSegments : this.compactSegments;
-        if (list.length < threshold && !(force && needsDeletes && list.length > 0)) continue;
-        await this.compactWindow(b, windowStartMs, list.slice());
+        const inputs = compactionInputs(list, { hot: b.active.windows.has(windowStartMs), force, needsDeletes }, this.compactSegments);
+        if (inputs) await this.compactWindow(b, windowStartMs, inputs);
       }
       const segs = [...b.segments.values()].flat();
       const live = b.tombstones.list.filter((t) => segs.some((s) => s.reader.flushSeq < t.seq));
