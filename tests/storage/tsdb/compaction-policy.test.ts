@@ -9,11 +9,11 @@ const names = (list: { name: string }[] | undefined) => list?.map((s) => s.name)
 const hot = { hot: true, force: false, needsDeletes: false };
 const cold = { hot: false, force: false, needsDeletes: false };
 
-test("a window still being written merges its oldest run of flushed segments, never what was merged already", () => {
-  expect(names(compactionInputs(segments("FFF"), hot, 4))).toBeUndefined();
-  expect(names(compactionInputs(segments("FFFF"), hot, 4))).toEqual(["F0", "F1", "F2", "F3"]);
-  expect(names(compactionInputs(segments("MFFFFF"), hot, 4))).toEqual(["F1", "F2", "F3", "F4"]);
-  expect(names(compactionInputs(segments("MMMFFF"), hot, 4))).toBeUndefined();
+test("a window still being written waits for twice the threshold, then merges its oldest run of flushed segments", () => {
+  expect(names(compactionInputs(segments("FFFFFFF"), hot, 4))).toBeUndefined();
+  expect(names(compactionInputs(segments("FFFFFFFF"), hot, 4))).toEqual(["F0", "F1", "F2", "F3"]);
+  expect(names(compactionInputs(segments("MMFFFFFF"), hot, 4))).toEqual(["F2", "F3", "F4", "F5"]);
+  expect(names(compactionInputs(segments("MMMMMFFF"), hot, 4))).toBeUndefined();
 });
 
 test("a hot window is merged whole only past four times the threshold", () => {
