@@ -13,7 +13,7 @@ import { newRouter } from "../app/http/router.ts";
 import type { Precision } from "../app/lineprotocol/parse.ts";
 import { loadWriteSchema } from "../app/write/explicit-schema.ts";
 import { lineTexts } from "../app/write/line-text.ts";
-import { readBody } from "../app/write/read-body.ts";
+import { withRequestBody } from "../app/write/read-body.ts";
 import { writePoints } from "../app/write/write-points.ts";
 import { TOKEN_AUTH } from "./schemas/common.ts";
 import { errorResponses } from "./schemas/responses.ts";
@@ -72,21 +72,23 @@ export function writeV3Routes(ctx: AppContext) {
     authorize(principal, "write", "buckets", { orgId, id: bucket.id });
     const precision = PRECISIONS[q.precision ?? "auto"];
     const acceptPartial = q.accept_partial !== "false";
-    const body = await readBody(c.req.raw, config.maxDecompressedBytes);
-    const result = await writePoints(engine, {
-      bucket,
-      body,
-      precision: precision === "auto" ? "ns" : precision,
-      autoPrecision: precision === "auto",
-      sync: q.no_sync !== "true",
-      atomic: !acceptPartial,
-      maxBodyBytes: config.maxBodyBytes,
-      schema: await loadWriteSchema(meta, bucket),
+    const schema = await loadWriteSchema(meta, bucket);
+    return withRequestBody(c.req.raw, config.maxDecompressedBytes, async (body) => {
+      const result = await writePoints(engine, {
+        bucket,
+        body,
+        precision: precision === "auto" ? "ns" : precision,
+        autoPrecision: precision === "auto",
+        sync: q.no_sync !== "true",
+        atomic: !acceptPartial,
+        maxBodyBytes: config.maxBodyBytes,
+        schema,
+      });
+      if (result.rejected.length === 0) return c.body(null, 204);
+      const texts = lineTexts(body, result.rejected.map((r) => r.line));
+      const data = result.rejected.map((r) => ({ original_line: texts.get(r.line) ?? "", line_number: r.line, error_message: r.message }));
+      if (acceptPartial) return c.json({ error: "partial write of line protocol occurred", data }, 400);
+      return c.json({ error: "parsing failed for write_lp endpoint", data: data[0] }, 400);
     });
-    if (result.rejected.length === 0) return c.body(null, 204);
-    const texts = lineTexts(body, result.rejected.map((r) => r.line));
-    const data = result.rejected.map((r) => ({ original_line: texts.get(r.line) ?? "", line_number: r.line, error_message: r.message }));
-    if (acceptPartial) return c.json({ error: "partial write of line protocol occurred", data }, 400);
-    return c.json({ error: "parsing failed for write_lp endpoint", data: data[0] }, 400);
   });
 }

@@ -12,7 +12,7 @@ import { invalid, notFound } from "../app/errors.ts";
 import { newRouter } from "../app/http/router.ts";
 import { parsePrecision, type Precision } from "../app/lineprotocol/parse.ts";
 import { loadWriteSchema } from "../app/write/explicit-schema.ts";
-import { readBody } from "../app/write/read-body.ts";
+import { withRequestBody } from "../app/write/read-body.ts";
 import { rejectionError, writePoints } from "../app/write/write-points.ts";
 import { TOKEN_AUTH, TraceSpanHeaders } from "./schemas/common.ts";
 import { LineProtocolErrorSchema, LineProtocolLengthErrorSchema } from "./schemas/error.ts";
@@ -98,8 +98,8 @@ export function writeRoutes(ctx: AppContext) {
       const orgId = await resolveOrgId(meta, principal, q.org, q.orgID);
       const bucket = await ctx.buckets.bucket(orgId, q.bucket);
       authorize(principal, "write", "buckets", { orgId, id: bucket.id });
-      const body = await readBody(c.req.raw, max.decompressed);
-      const result = await writePoints(engine, { bucket, body, precision: q.precision ?? "ns", sync: true, maxBodyBytes: max.body, schema: await loadWriteSchema(meta, bucket) });
+      const schema = await loadWriteSchema(meta, bucket);
+      const result = await withRequestBody(c.req.raw, max.decompressed, (body) => writePoints(engine, { bucket, body, precision: q.precision ?? "ns", sync: true, maxBodyBytes: max.body, schema }));
       if (result.rejected.length > 0) throw rejectionError(result);
       return c.body(null, 204);
     })
@@ -114,8 +114,8 @@ export function writeRoutes(ctx: AppContext) {
         bucket = await createDatabaseBucket(meta, orgId, q.db, q.rp || undefined, V1_AUTO_BUCKET_RETENTION_SECONDS);
       }
       authorize(principal, "write", "buckets", { orgId, id: bucket.id });
-      const body = await readBody(c.req.raw, max.decompressed);
-      const result = await writePoints(engine, { bucket, body, precision, sync: true, maxBodyBytes: max.body, schema: await loadWriteSchema(meta, bucket) });
+      const schema = await loadWriteSchema(meta, bucket);
+      const result = await withRequestBody(c.req.raw, max.decompressed, (body) => writePoints(engine, { bucket, body, precision, sync: true, maxBodyBytes: max.body, schema }));
       if (result.rejected.length > 0) throw rejectionError(result);
       return c.body(null, 204);
     });

@@ -1,3 +1,4 @@
+import { releaseMemory } from "../../storage/tsdb/release-memory.ts";
 import { ApiError, invalid, tooLarge } from "../errors.ts";
 
 /**
@@ -37,4 +38,17 @@ export async function readBody(request: Request, maxDecompressedBytes: number): 
     at += c.byteLength;
   }
   return out;
+}
+
+/**
+ * Reads the request body (as `readBody`) and hands it to `use`; its memory is released as soon as
+ * `use` settles rather than at the next collection (issue #5), so `use` must not keep it.
+ */
+export async function withRequestBody<T>(request: Request, maxDecompressedBytes: number, use: (body: Uint8Array) => Promise<T>): Promise<T> {
+  const body = await readBody(request, maxDecompressedBytes);
+  try {
+    return await use(body);
+  } finally {
+    releaseMemory(body);
+  }
 }

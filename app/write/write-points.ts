@@ -1,7 +1,8 @@
 import type { Bucket } from "../../storage/meta/schema.ts";
 import { OUTSIDE_RETENTION_MESSAGE } from "../../storage/tsdb/batch-validation.ts";
 import { EngineBusyError, type Engine } from "../../storage/tsdb/engine.ts";
-import type { RejectedLine } from "../../storage/tsdb/point-batch.ts";
+import type { PointBatch, RejectedLine } from "../../storage/tsdb/point-batch.ts";
+import { releaseBatch } from "../../storage/tsdb/release-memory.ts";
 import { parseLineProtocol, type Precision } from "../lineprotocol/parse.ts";
 import { ApiError, internal, tooLarge, unavailable } from "../errors.ts";
 import { retentionCutoffMs } from "../retention.ts";
@@ -36,7 +37,18 @@ export interface WriteResult {
  * (DECISIONS.md #1); the caller turns the rejections into the protocol's answer.
  */
 export async function writePoints(engine: Engine, req: WriteRequest): Promise<WriteResult> {
-  let batch = parseLineProtocol(req.body, { precision: req.precision, ...receiveTime() });
+  const batch = parseLineProtocol(req.body, { precision: req.precision, ...receiveTime() });
+  try {
+    return await store(engine, req, batch);
+  } finally {
+    // Once the write has settled nothing reads the parsed columns: the engine copied what it kept
+    // into the WAL record and the buffer. Freed now, not at the next collection (issue #5).
+    releaseBatch(batch);
+  }
+}
+
+async function store(engine: Engine, req: WriteRequest, parsed: PointBatch): Promise<WriteResult> {
+  let batch = parsed;
   if (req.autoPrecision) applyAutoPrecision(batch);
   if (req.bucket.schemaType === "explicit") {
     // Fail closed: a caller that forgot to load the schema must not write unchecked data.

@@ -1,4 +1,5 @@
 import type { FieldType } from "./point-batch.ts";
+import { releaseMemory } from "./release-memory.ts";
 
 /**
  * Decoded values of one (series, field) over a stretch of time: times are nanosecond offsets from
@@ -37,7 +38,11 @@ export function copyValue(src: ColumnData, i: number, dst: ColumnData, j: number
   if (src.strings) dst.strings![j] = src.strings[i];
 }
 
-/** One column from consecutive, non-overlapping runs in time order. */
+/**
+ * One column from consecutive, non-overlapping runs in time order. The parts are given up: each
+ * is freed once copied (a compaction concatenates a column's freshly decoded blocks, and left to
+ * the collector they piled up by the hundreds of MiB; issue #5).
+ */
 export function concatColumns(parts: ColumnData[]): ColumnData {
   if (parts.length === 1) return parts[0];
   let total = 0;
@@ -48,6 +53,7 @@ export function concatColumns(parts: ColumnData[]): ColumnData {
     out.words.set(p.words.subarray(0, 2 * p.n), 2 * out.n);
     if (p.strings) for (let i = 0; i < p.n; i++) out.strings![out.n + i] = p.strings[i];
     out.n += p.n;
+    releaseMemory(p.times, p.values);
   }
   return out;
 }

@@ -4,14 +4,16 @@ import { selectPoints } from "./batch-select.ts";
 import { validateBatch } from "./batch-validation.ts";
 import { WriteBuffer } from "./buffer/write-buffer.ts";
 import { BucketStore, type LoadedSegment, type TimeRange } from "./bucket-store.ts";
+import { compactionInputs } from "./compaction-policy.ts";
 import { type EngineLogger, silentLogger } from "./engine-logger.ts";
 import type { PointBatch, RejectedLine } from "./point-batch.ts";
+import { releaseBatch, releaseMemory } from "./release-memory.ts";
 import type { ColumnChunk } from "./scan.ts";
 import { columnsFromBuffer, windowHasValues } from "./segment/columns-from-buffer.ts";
 import { columnsFromSegments } from "./segment/columns-from-segments.ts";
 import { segmentFileName } from "./segment/segment-format.ts";
 import { SegmentReader } from "./segment/segment-reader.ts";
-import { writeSegment } from "./segment/segment-writer.ts";
+import { type SegmentColumn, writeSegment } from "./segment/segment-writer.ts";
 import type { Tombstone } from "./tombstone.ts";
 import { decodeWalRecord, encodeWalRecord, type WalRecord } from "./wal/wal-record.ts";
 import { Wal } from "./wal/wal.ts";
@@ -29,9 +31,9 @@ export interface EngineOptions {
   /** How long a write may wait for flushes to make room before it is refused (EngineBusyError). */
   maxWriteWaitMs?: number;
   /**
-   * A window with at least this many segments is compacted — once no buffered writes are waiting
-   * for it (a window still being written is merged only past four times as many, so ingest does
-   * not rewrite the same window over and over).
+   * A window with at least this many segments is compacted into one once no buffered writes are
+   * waiting for it; while it is still being written, runs of this many flushed segments are
+   * merged (see compaction-policy.ts).
    */
   compactSegments?: number;
   /** Buffered data is flushed after this long without writes (and at the latest after 10×). */
@@ -196,9 +198,16 @@ export class Engine {
     const accepted = v.kept === batch.pointCount ? batch : selectPoints(batch, v.keep, v.kept);
     if (accepted.pointCount === 0) return { written: 0, rejected: v.rejected };
     const seq = this.nextSeq++;
-    await this.wal.append(encodeWalRecord({ kind: "write", seq, bucketId, batch: accepted }), seq, options.sync ?? true);
+    const record = encodeWalRecord({ kind: "write", seq, bucketId, batch: accepted });
+    try {
+      await this.wal.append(record, seq, options.sync ?? true);
+    } finally {
+      // The WAL is done with the record once the append settles (written, or failed and dropped).
+      releaseMemory(record);
+    }
     // A bucket dropped while this write waited for the disk takes the write with it.
     if (this.buckets.get(bucketId) === b) b.apply(accepted, seq, false);
+    if (accepted !== batch) releaseBatch(accepted);
     this.appliedSeq = Math.max(this.appliedSeq, seq);
     this.counters.pointsWritten += accepted.pointCount;
     this.lastWriteAt = Date.now();
@@ -254,10 +263,13 @@ export class Engine {
   }
 
   private async flushOnce(): Promise<void> {
+    const startedAt = Date.now();
     const sealSeq = this.appliedSeq;
     const work: BucketStore[] = [];
+    let sealedBytes = 0;
     for (const b of this.buckets.values()) {
       if (b.active.empty) continue;
+      sealedBytes += b.active.bytes;
       b.sealed.push({ buffer: b.active, sealSeq });
       b.active = new WriteBuffer();
       work.push(b);
@@ -269,14 +281,18 @@ export class Engine {
         if (this.buckets.get(b.id) !== b) break;
         if (!windowHasValues(window)) continue;
         const { meta, columns } = columnsFromBuffer(window, b.index, b.registry);
-        const written = await writeSegment(b.dir, segmentFileName(windowStartMs, this.nextSeq++), windowStartMs, sealSeq, meta, columns, this.blockPoints);
+        const written = await writeSegment(b.dir, segmentFileName(windowStartMs, this.nextSeq++), windowStartMs, sealSeq, meta, releasedOnceWritten(columns), this.blockPoints);
         b.addSegment(SegmentReader.open(written.path));
       }
       b.sealed.splice(b.sealed.indexOf(sealed), 1);
+      // Unlisted, the sealed buffer is unreachable (reads copy what they take from a buffer).
+      sealed.buffer.release();
     }
     this.wal.removeThrough(sealSeq);
     this.counters.flushes++;
     this.lastFlushAt = Date.now();
+    // Flush and compaction times show where ingest memory and latency go (issue #5).
+    this.logger.info({ buckets: work.length, bufferBytes: sealedBytes, ms: this.lastFlushAt - startedAt }, "buffer flushed to segments");
     void this.compact();
   }
 
@@ -292,10 +308,8 @@ export class Engine {
     for (const b of [...this.buckets.values()]) {
       for (const [windowStartMs, list] of [...b.segments]) {
         const needsDeletes = b.tombstones.list.some((t) => list.some((s) => t.seq > s.reader.flushSeq));
-        const hot = b.active.windows.has(windowStartMs);
-        const threshold = force ? 2 : hot ? 4 * this.compactSegments : this.compactSegments;
-        if (list.length < threshold && !(force && needsDeletes && list.length > 0)) continue;
-        await this.compactWindow(b, windowStartMs, list.slice());
+        const inputs = compactionInputs(list, { hot: b.active.windows.has(windowStartMs), force, needsDeletes }, this.compactSegments);
+        if (inputs) await this.compactWindow(b, windowStartMs, inputs);
       }
       const segs = [...b.segments.values()].flat();
       const live = b.tombstones.list.filter((t) => segs.some((s) => s.reader.flushSeq < t.seq));
@@ -304,15 +318,17 @@ export class Engine {
   }
 
   private async compactWindow(b: BucketStore, windowStartMs: number, inputs: LoadedSegment[]): Promise<void> {
+    const startedAt = Date.now();
     const flushSeq = Math.max(...inputs.map((s) => s.reader.flushSeq));
     const { meta, columns } = columnsFromSegments(inputs, windowStartMs, this.windowMs, b.index, b.tombstones.list);
-    const written = await writeSegment(b.dir, segmentFileName(windowStartMs, this.nextSeq++), windowStartMs, flushSeq, meta, columns, this.blockPoints);
+    const written = await writeSegment(b.dir, segmentFileName(windowStartMs, this.nextSeq++), windowStartMs, flushSeq, meta, releasedOnceWritten(columns), this.blockPoints);
     if (this.buckets.get(b.id) !== b) return;
     const current = b.segments.get(windowStartMs) ?? [];
     b.segments.set(windowStartMs, current.filter((s) => !inputs.includes(s)));
     b.addSegment(SegmentReader.open(written.path));
     for (const s of inputs) rmSync(s.reader.path, { force: true });
     this.counters.compactions++;
+    this.logger.info({ bucket: b.id, windowStartMs, segments: inputs.length, bytes: written.bytes, ms: Date.now() - startedAt }, "window compacted");
   }
 
   /**
@@ -362,6 +378,18 @@ export class Engine {
     await this.flush();
     await this.compacting;
     await this.wal.close();
+  }
+}
+
+/**
+ * A segment's columns, each freed once the segment writer asks for the next: by then it has
+ * encoded and copied it. For columns nothing else holds: a flush's (fresh copies cut out of the
+ * buffer) and a compaction's (merged from freshly decoded blocks).
+ */
+function* releasedOnceWritten(columns: Iterable<SegmentColumn>): Generator<SegmentColumn> {
+  for (const column of columns) {
+    yield column;
+    releaseMemory(column.data.times, column.data.values);
   }
 }
 

@@ -1,8 +1,22 @@
 import { type ColumnData, emptyColumnData } from "../column-data.ts";
 import { FieldType } from "../point-batch.ts";
+import { releaseMemory } from "../release-memory.ts";
 
 const INITIAL_ROWS = 8;
+/**
+ * Rows grow by half, not double: series written in step all grow at once, so the flush trigger
+ * (allocated bytes) fires just after a growth step, when up to that step's share is still empty.
+ * Doubling left a sealed buffer half empty; growing by half leaves it at least two thirds full.
+ */
+const GROWTH = 1.5;
 const INITIAL_VALUE_SLOTS = 1;
+
+/**
+ * The rows a read takes, reused by every read (one JS thread; a read finishes before the next):
+ * a flush reads every column of the buffer, and an array per column was garbage enough to grow
+ * the JS heap by hundreds of MiB before a collection (issue #5).
+ */
+let rowScratch = new Int32Array(1024);
 
 /**
  * The buffered points of one series in one window, stored row by row: each point is one row of
@@ -54,7 +68,7 @@ export class SeriesColumns {
   /** Appends a point's time; returns the row its field values go to. */
   addPoint(time: number): number {
     const r = this.n;
-    if (r === this.capacity) this.relayout(this.capacity * 2, this.stride, this.maskSlots);
+    if (r === this.capacity) this.relayout(Math.ceil(this.capacity * GROWTH), this.stride, this.maskSlots);
     const base = r * this.stride;
     if (r > 0 && time <= this.f64[base - this.stride]) this.ordered = false;
     this.f64[base] = time;
@@ -84,6 +98,8 @@ export class SeriesColumns {
         for (let k = 0; k < 2 * fields; k++) i32[to + 2 * newValues + k] = this.i32[from + 2 * oldValues + k];
       }
     }
+    // The old rows are dead: freed now, not at the next collection (issue #5).
+    releaseMemory(this.f64);
     this.f64 = f64;
     this.i32 = i32;
     this.capacity = capacity;
@@ -134,20 +150,24 @@ export class SeriesColumns {
 
   /**
    * A field's values in time order, one per timestamp; undefined when it has none. Must not be
-   * modified. Kept for the next read unless `cache` is false (a flush reads each column once).
+   * modified. Kept for the next read unless `cache` is false: then it is a fresh copy the caller
+   * owns and may release (a flush reads each column once).
    */
   read(fieldId: number, cache = true): ColumnData | undefined {
     const local = this.localOf[fieldId];
     if (local === undefined || this.counts[local] === 0) return undefined;
-    if (this.cachedAt[local] === this.n) return this.cached[local];
-    const rows: number[] = [];
-    for (let r = 0; r < this.n; r++) if (this.isSet(r, local)) rows.push(r);
+    if (cache && this.cachedAt[local] === this.n) return this.cached[local];
+    if (rowScratch.length < this.n) rowScratch = new Int32Array(Math.max(this.n, 2 * rowScratch.length));
+    let count = 0;
+    for (let r = 0; r < this.n; r++) if (this.isSet(r, local)) rowScratch[count++] = r;
+    const rows = rowScratch;
     // Ties keep arrival order, so the last of equal timestamps is the later write.
-    if (!this.ordered) rows.sort((a, b) => this.f64[a * this.stride] - this.f64[b * this.stride] || a - b);
+    if (!this.ordered) rows.subarray(0, count).sort((a, b) => this.f64[a * this.stride] - this.f64[b * this.stride] || a - b);
     const strs = this.strings[local];
-    const out = emptyColumnData(this.types[local], this.windowStartMs, rows.length, strs !== undefined);
+    const out = emptyColumnData(this.types[local], this.windowStartMs, count, strs !== undefined);
     const valueOffset = 1 + this.maskSlots + local;
-    for (const r of rows) {
+    for (let k = 0; k < count; k++) {
+      const r = rows[k];
       const t = this.f64[r * this.stride];
       const j = out.n > 0 && out.times[out.n - 1] === t ? out.n - 1 : out.n++;
       out.times[j] = t;
@@ -161,6 +181,11 @@ export class SeriesColumns {
       this.cachedAt[local] = this.n;
     }
     return out;
+  }
+
+  /** Frees the rows once the buffer is flushed and unreachable; nothing may use this series' buffer afterwards. */
+  release(): void {
+    releaseMemory(this.f64);
   }
 
   /** Drops the points whose time `drop` selects, from every field (deletes reach the buffer at once). */

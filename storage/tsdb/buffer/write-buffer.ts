@@ -22,6 +22,11 @@ export class WriteBuffer {
     return this.windows.get(windowStartMs)?.get(seriesId);
   }
 
+  /** Frees the rows of every series once the buffer is in segments and no longer listed in its bucket. */
+  release(): void {
+    for (const w of this.windows.values()) for (const s of w.values()) s.release();
+  }
+
   get empty(): boolean {
     return this.windows.size === 0;
   }

@@ -25,6 +25,8 @@ export class Wal {
   private queue: Uint8Array[] = [];
   private waiters: Waiter[] = [];
   private draining: Promise<void> | undefined;
+  /** The group of frames being written and synced, if any: what a rotation waits for. */
+  private writing: Promise<void> | undefined;
   /** Set while a rotation swaps files; appends queue up behind it. */
   private rotating: Promise<void> | undefined;
   /** Highest record seq in each file, so a flush knows which files it has made redundant. */
@@ -77,10 +79,13 @@ export class Wal {
 
   /** Starts a fresh file after the existing ones; returns the id of the last file before it (0 if none). */
   async rotate(): Promise<number> {
-    while (this.draining || this.rotating) await (this.draining ?? this.rotating);
+    while (this.rotating) await this.rotating;
     let finished!: () => void;
     this.rotating = new Promise<void>((r) => (finished = r));
     try {
+      // Only the group in flight is waited for: under steady writes the queue is never empty, and
+      // waiting for it to drain held a flush back for seconds while the buffer kept growing.
+      await this.writing;
       const ids = this.fileIds();
       const previous = ids.length ? ids[ids.length - 1] : 0;
       if (this.fh) await this.fh.close();
@@ -126,31 +131,38 @@ export class Wal {
 
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
-      if (this.rotating) await this.rotating;
+      while (this.rotating) await this.rotating;
       const frames = this.queue;
       const waiters = this.waiters;
       this.queue = [];
       this.waiters = [];
-      try {
-        if (!this.fh) throw new Error("WAL is not open");
-        const total = frames.reduce((n, f) => n + f.length, 0);
-        const { bytesWritten } = await this.fh.writev(frames);
-        if (bytesWritten < total) {
-          // A short vectored write is rare; finish it with plain writes of what is left.
-          const rest = Buffer.concat(frames).subarray(bytesWritten);
-          for (let off = 0; off < rest.length; ) off += (await this.fh.write(rest, off)).bytesWritten;
-        }
-        this.fileBytes += total;
-        this.totalBytes += total;
-        const id = this.fileId;
-        this.maxSeqOf.set(id, Math.max(this.maxSeqOf.get(id) ?? 0, ...waiters.map((w) => w.seq)));
-        if (waiters.some((w) => w.sync)) await this.fh.datasync();
-        for (const w of waiters) w.resolve();
-      } catch (e) {
-        for (const w of waiters) w.reject(e);
-      }
+      this.writing = this.writeGroup(frames, waiters);
+      await this.writing;
+      this.writing = undefined;
     }
     this.draining = undefined;
+  }
+
+  /** Writes one group of frames, syncs if any waiter asked for it, and settles the waiters. */
+  private async writeGroup(frames: Uint8Array[], waiters: Waiter[]): Promise<void> {
+    try {
+      if (!this.fh) throw new Error("WAL is not open");
+      const total = frames.reduce((n, f) => n + f.length, 0);
+      const { bytesWritten } = await this.fh.writev(frames);
+      if (bytesWritten < total) {
+        // A short vectored write is rare; finish it with plain writes of what is left.
+        const rest = Buffer.concat(frames).subarray(bytesWritten);
+        for (let off = 0; off < rest.length; ) off += (await this.fh.write(rest, off)).bytesWritten;
+      }
+      this.fileBytes += total;
+      this.totalBytes += total;
+      const id = this.fileId;
+      this.maxSeqOf.set(id, Math.max(this.maxSeqOf.get(id) ?? 0, ...waiters.map((w) => w.seq)));
+      if (waiters.some((w) => w.sync)) await this.fh.datasync();
+      for (const w of waiters) w.resolve();
+    } catch (e) {
+      for (const w of waiters) w.reject(e);
+    }
   }
 
   async close(): Promise<void> {

@@ -152,6 +152,35 @@ describe("engine", () => {
     expect(readColumn(e, B, "cpu,host=h", "usage")).toEqual(all);
   });
 
+  test("a window still being written has its flushed segments merged in runs, and later writes keep winning", async () => {
+    const dir = tempDir();
+    const loader = await openEngine(dir, { compactSegments: 100 });
+    const expected = new Map<bigint, number>();
+    for (let round = 0; round < 6; round++) {
+      // Every round overwrites T0, so which segment wins on equal timestamps shows in the result.
+      const times = [T0, T0 + BigInt(round + 1) * 10_000_000_000n];
+      await loader.write(B, buildBatch(times.map((time) => ({ measurement: "cpu", tags: { host: "a" }, time, fields: { v: round } }))));
+      for (const t of times) expected.set(t, round);
+      await loader.flush();
+    }
+    await loader.close();
+    const e = await openEngine(dir, { compactSegments: 2 });
+    expect(e.metrics().segments).toBe(6);
+    const later = T0 + 100_000_000_000n;
+    await e.write(B, buildBatch([{ measurement: "cpu", tags: { host: "a" }, time: later, fields: { v: 99 } }]));
+    expected.set(later, 99);
+    const counts: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      await e.compact();
+      counts.push(e.metrics().segments);
+    }
+    expect(counts).toEqual([5, 4, 3, 3]);
+    const sorted = [...expected].sort((x, y) => (x[0] < y[0] ? -1 : 1));
+    expect(readColumn(e, B, "cpu,host=a", "v")).toEqual(sorted);
+    await e.close();
+    expect(readColumn(await openEngine(dir, { compactSegments: 2 }), B, "cpu,host=a", "v")).toEqual(sorted);
+  });
+
   test("a torn WAL tail is truncated on open, not fatal", async () => {
     const dir = tempDir();
     const e = await openEngine(dir);
