@@ -78,12 +78,27 @@ async function runStrata(file: string, workers: number): Promise<Row> {
   }
 }
 
+/** InfluxQL against the compared server; throws unless it answers without an error. */
+async function influxql(url: string, q: string): Promise<void> {
+  const res = await fetch(`${url}/query`, { method: "POST", body: new URLSearchParams({ q }) });
+  const text = await res.text();
+  if (!res.ok || text.includes('"error"')) throw new Error(`${q}: HTTP ${res.status} ${text}`);
+}
+
+/** The compared server's database of the previous run, dropped so it does not weigh on the next. */
+let previousDb: string | undefined;
+
 async function runCompare(url: string, file: string, workers: number): Promise<Row> {
-  await fetch(`${url}/query`, { method: "POST", body: new URLSearchParams({ q: "DROP DATABASE benchmark" }) });
-  await fetch(`${url}/query`, { method: "POST", body: new URLSearchParams({ q: "CREATE DATABASE benchmark" }) });
+  // A database of its own per run: writes right after DROP + CREATE of the same name were refused
+  // with "database not found" by InfluxDB 1.6.7 after a 24 h load.
+  const db = `benchmark_w${workers}`;
+  if (previousDb !== undefined) await influxql(url, `DROP DATABASE ${previousDb}`);
+  await influxql(url, `DROP DATABASE ${db}`);
+  await influxql(url, `CREATE DATABASE ${db}`);
+  previousDb = db;
   const pid = args["compare-pid"] ? Number(args["compare-pid"]) : undefined;
   const cpu0 = pid ? (cpuSeconds(pid) ?? 0) : 0;
-  const res = load(`${url}/write?db=benchmark&precision=ns`, file, workers, []);
+  const res = load(`${url}/write?db=${db}&precision=ns`, file, workers, []);
   return { server: `compare (${url})`, workers, load: res, peakRss: pid ? peakRssMiB(pid) : undefined, cpu: pid ? (cpuSeconds(pid) ?? 0) - cpu0 : undefined };
 }
 
