@@ -4,8 +4,9 @@
  * lastpoint-last, groupby-orderby-limit) against the compiled binary (dist/strata, rebuilt when
  * older than the sources) holding the TSBS cpu-only data set. The data is loaded with the shared
  * loader, then the server is restarted so that everything is in segment files, as InfluxDB's
- * data is in TSM files when its anchor queries run. One untimed pass over every query type
- * (--warm-runs each) then warms the JIT, as a long-running server is warm; InfluxDB needs none.
+ * data is in TSM files when its anchor queries run. Each server then gets the same untimed pass
+ * over every query type (--warm-runs each, other hosts and windows than the timed runs): a
+ * long-running server is warm — strata's JIT, InfluxDB's caches.
  * Prints median and p90 per query type; with --compare URL the same queries run against another
  * server (InfluxDB 1.6.7) holding the same data in database --compare-db (loaded first with
  * --compare-load), and the ratios are printed.
@@ -69,9 +70,10 @@ function load(url: string, file: string): void {
   if (r.exitCode !== 0) throw new Error(`load.mjs failed (exit ${r.exitCode})`);
 }
 
-function queries(url: string, db: string, runs = args.runs!): QueryResult[] {
+/** The TSBS query set against `url`; `seed` other than 1 draws other hosts and windows than the timed runs. */
+function queries(url: string, db: string, runs = args.runs!, seed = 1): QueryResult[] {
   const out = join(tmpdir(), `strata-queries-${process.pid}.json`);
-  const cmd = ["node", join(SHARED_BENCH, "queries.mjs"), url, db, "--hosts", args.hosts!, "--hours", args.hours!, "--runs", runs, "--warmup", args.warmup!, "--json-out", out];
+  const cmd = ["node", join(SHARED_BENCH, "queries.mjs"), url, db, "--hosts", args.hosts!, "--hours", args.hours!, "--runs", runs, "--warmup", args.warmup!, "--seed", String(seed), "--json-out", out];
   if (args.types) cmd.push("--types", args.types);
   const r = Bun.spawnSync(cmd, { stdout: "inherit", stderr: "inherit" });
   if (!existsSync(out)) throw new Error(`queries.mjs failed (exit ${r.exitCode})`);
@@ -99,10 +101,7 @@ async function runStrata(file: string): Promise<{ results: QueryResult[]; rss: n
     proc = serve(dataDir, port);
     await waitForPing(url, 600_000);
     try {
-      if (Number(args["warm-runs"]) > 0) {
-        console.error("untimed warm-up pass");
-        queries(url, "default", args["warm-runs"]!);
-      }
+      warm(url, "default");
       const results = queries(url, "default");
       return { results, rss: peakRssMiB(proc.pid) };
     } finally {
@@ -115,6 +114,13 @@ async function runStrata(file: string): Promise<{ results: QueryResult[]; rss: n
 }
 
 ensureBinary();
+/** The untimed pass every server gets before it is timed, over other hosts and windows than the timed runs. */
+function warm(url: string, db: string): void {
+  if (Number(args["warm-runs"]) === 0) return;
+  console.error(`untimed warm-up pass on ${url}`);
+  queries(url, db, args["warm-runs"]!, 2);
+}
+
 const file = tsbsFile(Number(args.hosts), Number(args.hours));
 const strata = await runStrata(file);
 let compare: QueryResult[] | undefined;
@@ -125,11 +131,12 @@ if (args.compare) {
     await fetch(`${args.compare}/query`, { method: "POST", body: new URLSearchParams({ q: `CREATE DATABASE ${db}` }) });
     load(`${args.compare}/write?db=${db}&precision=ns`, file);
   }
+  warm(args.compare, db);
   compare = queries(args.compare, db);
 }
 
 const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 1 });
-console.log(`\ndata: ${file} (TSBS cpu-only, ${args.hosts} hosts x ${args.hours} h), ${args.runs} timed runs per type after ${args.warmup} warm-ups (strata: after an untimed pass of ${args["warm-runs"]} runs per type); strata peak RSS ${fmt(strata.rss ?? 0)} MiB`);
+console.log(`\ndata: ${file} (TSBS cpu-only, ${args.hosts} hosts x ${args.hours} h), ${args.runs} timed runs per type after ${args.warmup} warm-ups (each server after an untimed pass of ${args["warm-runs"]} runs per type on other hosts and windows); strata peak RSS ${fmt(strata.rss ?? 0)} MiB`);
 console.log(compare ? "| query | strata median ms | p90 ms | rows | compare median ms | p90 ms | rows | compare / strata |" : "| query | median ms | p90 ms | rows (first, min-max) |");
 console.log(compare ? "|---|---|---|---|---|---|---|---|" : "|---|---|---|---|");
 for (const r of strata.results) {
