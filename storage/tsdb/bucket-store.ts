@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { BlockChunk, type BlockDecoder } from "./block-chunk.ts";
 import type { SeriesColumns } from "./buffer/series-columns.ts";
-import type { ColumnData } from "./column-data.ts";
+import { type ColumnData, firstAtOrAfter } from "./column-data.ts";
 import { WriteBuffer } from "./buffer/write-buffer.ts";
 import type { EngineLogger } from "./engine-logger.ts";
 import { FieldRegistry } from "./index/field-registry.ts";
@@ -341,17 +341,6 @@ function clip(d: ColumnData, range: OffsetRange): ColumnData {
     words: d.words.subarray(2 * from, 2 * to),
     strings: d.strings?.slice(from, to),
   };
-}
-
-function firstAtOrAfter(times: Float64Array, n: number, t: number): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (times[mid] < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The range with its start moved up to `minMs` if it began earlier. */

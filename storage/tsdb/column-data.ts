@@ -57,3 +57,15 @@ export function concatColumns(parts: ColumnData[]): ColumnData {
   }
   return out;
 }
+
+/** The first of the `n` ascending times that is at or after `t` (`n` when none is). */
+export function firstAtOrAfter(times: Float64Array, n: number, t: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid] < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -102,3 +102,19 @@ export function fromFieldType(t: FieldType): DT {
       return DT.Boolean;
   }
 }
+
+/** The storage type a field of this query type is read as (floats for anything else). */
+export function storageFieldType(t: DT): FieldType {
+  switch (t) {
+    case DT.Integer:
+      return FieldType.Integer;
+    case DT.Unsigned:
+      return FieldType.Unsigned;
+    case DT.String:
+      return FieldType.String;
+    case DT.Boolean:
+      return FieldType.Boolean;
+    default:
+      return FieldType.Float;
+  }
+}

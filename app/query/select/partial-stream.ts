@@ -5,7 +5,7 @@
  */
 import { compareUtf8 } from "../encode/tag-order.ts";
 import { StatementError } from "../statement-error.ts";
-import { DT, typeName } from "./data-type.ts";
+import { DT, storageFieldType, typeName } from "./data-type.ts";
 import type { DataSource } from "./data-source.ts";
 import type { VarRefQ } from "./expr.ts";
 import { getDimensions, type IterOptions } from "./iter-options.ts";
@@ -17,7 +17,6 @@ import { MeanReducer, SelectorReducer, SumReducer } from "./reducers.ts";
 import { SeriesIterator } from "./series-iterator.ts";
 import type { Reducer } from "./stream-ops.ts";
 import { subsetTags, type Tags } from "./tags.ts";
-import { FieldType } from "../../../storage/tsdb/point-batch.ts";
 import { WindowPlan } from "./window.ts";
 
 /** The types each function accepts (InfluxDB's `new<Fn>Iterator` switches). */
@@ -57,21 +56,6 @@ export function combiner(fn: PartialFn): () => Reducer {
       return () => new MeanReducer();
     default:
       return () => new SelectorReducer(fn);
-  }
-}
-
-function toFieldType(t: DT): FieldType {
-  switch (t) {
-    case DT.Integer:
-      return FieldType.Integer;
-    case DT.Unsigned:
-      return FieldType.Unsigned;
-    case DT.String:
-      return FieldType.String;
-    case DT.Boolean:
-      return FieldType.Boolean;
-    default:
-      return FieldType.Float;
   }
 }
 
@@ -144,7 +128,7 @@ export function measurementPartials(ds: DataSource, measurement: string, req: Pa
         return it === null ? [] : iteratorPartials(it, fn, plan, req.windowBudget);
       }
       const chunks = ds.scan(s.info.id, ref.name, opt.startTime, opt.endTime);
-      return chunkPartials(chunks, fn, toFieldType(fieldType), plan, opt.ascending, req.needTime, req.windowBudget);
+      return chunkPartials(chunks, fn, storageFieldType(fieldType), plan, opt.ascending, req.needTime, req.windowBudget);
     });
     const groupTags = set.series.map((s) => subsetTags(s.info.tags, dims));
     if (perSeries.length === 1) {

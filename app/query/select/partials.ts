@@ -6,7 +6,7 @@
  * in query order because a float sum depends on it. Points that need a filter, auxiliary fields
  * or a cast come one by one from a SeriesIterator instead.
  */
-import type { ColumnData } from "../../../storage/tsdb/column-data.ts";
+import { type ColumnData, firstAtOrAfter } from "../../../storage/tsdb/column-data.ts";
 import { FieldType } from "../../../storage/tsdb/point-batch.ts";
 import type { ColumnChunk } from "../../../storage/tsdb/scan.ts";
 import { int64At, numberAt, valueAt } from "./column-cursor.ts";
@@ -215,18 +215,6 @@ function setSel(p: Partial, v: Value, base: number, offset: number): void {
   p.has = true;
 }
 
-/** First index with time >= t. */
-function lowerBound(times: Float64Array, n: number, t: number): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (times[mid] < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 function decodeInto(fn: PartialFn, d: ColumnData, plan: WindowPlan, ascending: boolean, partialFor: (w: bigint) => Partial): void {
   const c = plan.cuts(d.baseMs);
   const times = d.times;
@@ -235,8 +223,8 @@ function decodeInto(fn: PartialFn, d: ColumnData, plan: WindowPlan, ascending: b
   // Walk the windows that hold points (a small interval over sparse data has many empty ones).
   let j = ascending ? first : last;
   while (ascending ? j <= last : j >= first) {
-    const from = j === first ? 0 : lowerBound(times, d.n, c.cut(j));
-    const to = j === last ? d.n : lowerBound(times, d.n, c.cut(j + 1));
+    const from = j === first ? 0 : firstAtOrAfter(times, d.n, c.cut(j));
+    const to = j === last ? d.n : firstAtOrAfter(times, d.n, c.cut(j + 1));
     if (from < to) reduceRange(fn, partialFor(c.start(j)), d, from, to, ascending);
     if (ascending) j = to < d.n ? Math.max(j + 1, c.index(times[to])) : last + 1;
     else j = from > 0 ? Math.min(j - 1, c.index(times[from - 1])) : first - 1;

@@ -3,10 +3,9 @@
  * come from the driving field (or, with none, from any of the auxiliary fields), auxiliary fields
  * and tags are read at those times, and the series' filter decides which points pass.
  */
-import { FieldType } from "../../../storage/tsdb/point-batch.ts";
 import { blockExclusion, type BlockExclusion } from "./block-exclusion.ts";
 import { ColumnCursor } from "./column-cursor.ts";
-import { DT } from "./data-type.ts";
+import { DT, storageFieldType } from "./data-type.ts";
 import type { DataSource, SeriesInfo } from "./data-source.ts";
 import { compileExpr, truthy, type Evaluator } from "./eval.ts";
 import { exprNames, type QExpr, type VarRefQ } from "./expr.ts";
@@ -14,21 +13,6 @@ import { tagValue } from "./tags.ts";
 import type { Value } from "./value.ts";
 
 const INT64_MIN = -(2n ** 63n);
-
-function toFieldType(t: DT): FieldType {
-  switch (t) {
-    case DT.Integer:
-      return FieldType.Integer;
-    case DT.Unsigned:
-      return FieldType.Unsigned;
-    case DT.String:
-      return FieldType.String;
-    case DT.Boolean:
-      return FieldType.Boolean;
-    default:
-      return FieldType.Float;
-  }
-}
 
 /** Go's float64 → int64 conversion on amd64: truncation, and MinInt64 when out of range. */
 export function floatToInt64(v: number): bigint {
@@ -60,7 +44,7 @@ export function openField(ds: DataSource, measurement: string, series: SeriesInf
     type = ref.type;
   }
   const chunks = ds.scan(series.id, ref.name, lo, hi);
-  return { cursor: new ColumnCursor(chunks, toFieldType(ftype), ascending), cast, type };
+  return { cursor: new ColumnCursor(chunks, storageFieldType(ftype), ascending), cast, type };
 }
 
 /** An auxiliary or condition variable of one series: a field cursor, a tag value, or nothing. */
