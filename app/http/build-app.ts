@@ -2,7 +2,8 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { mountRoutes } from "../../routes/index.ts";
 import type { AppContext, AppEnv } from "../context.ts";
-import { errorHandler, notFoundHandler } from "./error-handler.ts";
+import { allowedMethods } from "./allowed-methods.ts";
+import { errorHandler, unmatchedHandler } from "./error-handler.ts";
 import { limitBody } from "./limit-body.ts";
 import { observeRequests } from "./observe-requests.ts";
 import { serveOpenApiDoc } from "./openapi-doc.ts";
@@ -14,7 +15,7 @@ export function buildApp(ctx: AppContext): OpenAPIHono<AppEnv> {
   app.use("*", limitBody(ctx.config.maxBodyBytes));
   mountRoutes(app, ctx);
   serveOpenApiDoc(app);
-  app.notFound(notFoundHandler);
+  app.notFound(unmatchedHandler(allowedMethods(app.routes)));
   app.onError(errorHandler(ctx.logger));
   return app;
 }

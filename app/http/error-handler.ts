@@ -8,7 +8,7 @@ import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { MetaConflictError } from "../../storage/meta/conflict-error.ts";
 import type { AppEnv } from "../context.ts";
-import { ApiError, codeForStatus, conflict, internal, notFound } from "../errors.ts";
+import { ApiError, codeForStatus, conflict, internal, methodNotAllowed, notFound } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import { zodToApiError } from "./zod-error.ts";
 
@@ -42,3 +42,14 @@ export function errorHandler(logger: Logger): ErrorHandler<AppEnv> {
 
 /** InfluxDB's answer for a path it doesn't serve. */
 export const notFoundHandler: NotFoundHandler<AppEnv> = () => errorResponse(notFound("path not found"));
+
+/** 405 with `Allow` when the path is served with other methods, else the 404 of `notFoundHandler`. */
+export function unmatchedHandler(methodsFor: (path: string) => string[]): NotFoundHandler<AppEnv> {
+  return (c) => {
+    const allowed = methodsFor(c.req.path);
+    if (allowed.length === 0) return errorResponse(notFound("path not found"));
+    const response = errorResponse(methodNotAllowed(`method ${c.req.method} not allowed on ${c.req.path}`));
+    response.headers.set("Allow", allowed.join(", "));
+    return response;
+  };
+}

@@ -95,6 +95,18 @@ describe("errors", () => {
     expect(body.message).toBe("path not found");
   });
 
+  test("a known path with a method it does not serve is 405 with Allow, not 404", async () => {
+    const write = await expectError(await t.request("/write?db=x", { auth: false }), 405, "method not allowed");
+    expect(write.message).toBe("method GET not allowed on /write");
+    const onWrite = await t.request("/api/v2/write", { method: "PUT", auth: false });
+    expect(onWrite.status).toBe(405);
+    expect(onWrite.headers.get("allow")).toBe("POST");
+    const onBucket = await t.request("/api/v2/buckets/0123456789abcdef", { method: "PUT" });
+    expect(onBucket.status).toBe(405);
+    expect(onBucket.headers.get("allow")).toBe("DELETE, GET, HEAD, PATCH");
+    expect((await t.request("/query", { method: "PUT", auth: false })).headers.get("allow")).toBe("GET, HEAD, POST");
+  });
+
   test("a body over STRATA_MAX_BODY_BYTES is JSON 413 with maxLength (declared length)", async () => {
     const small = await startTestServer({ maxBodyBytes: "1KB" });
     try {
