@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import fc from "fast-check";
 import { startTestServer, type TestServer } from "../../routes/test-server.ts";
+import { COMPARISONS, conditions, holds, querySeries, type Series, text } from "./filter-conditions.ts";
 
 let t: TestServer;
 const POINTS = 3000;
@@ -26,53 +27,15 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-interface Series {
-  tags?: Record<string, string>;
-  columns: string[];
-  values: unknown[][];
-}
+const series = (q: string) => querySeries(t, "default", q);
 
-async function series(q: string): Promise<Series[]> {
-  const res = await t.request(`/query?db=default&${new URLSearchParams({ q })}`);
-  const body = (await res.json()) as { results: { series?: Series[]; error?: string }[] };
-  if (body.results[0].error) throw new Error(`${q}: ${body.results[0].error}`);
-  return body.results[0].series ?? [];
-}
-
-type Cond = { op: "AND" | "OR"; l: Cond; r: Cond } | { field: string; cmp: string; value: number };
-
-const leaf: fc.Arbitrary<Cond> = fc.record({
-  field: fc.constantFrom("load", "procs", "idle"),
-  cmp: fc.constantFrom("=", "!=", "<", "<=", ">", ">="),
-  value: fc.constantFrom(-1, 0, 5, 12, 25.5, 50, 72.13, 90, 94.99, 95, 120),
-});
-const condition: fc.Arbitrary<Cond> = fc.letrec<{ c: Cond }>((tie) => ({
-  c: fc.oneof({ depthSize: "small", withCrossShrink: true }, leaf, fc.record({ op: fc.constantFrom("AND" as const, "OR" as const), l: tie("c"), r: tie("c") })),
-})).c;
-
-function text(c: Cond): string {
-  return "op" in c ? `(${text(c.l)} ${c.op} ${text(c.r)})` : `"${c.field}" ${c.cmp} ${c.value}`;
-}
-
-function holds(c: Cond, row: Record<string, unknown>): boolean {
-  if ("op" in c) return c.op === "AND" ? holds(c.l, row) && holds(c.r, row) : holds(c.l, row) || holds(c.r, row);
-  const v = row[c.field] as number | null;
-  if (v === null || v === undefined) return false;
-  switch (c.cmp) {
-    case "=":
-      return v === c.value;
-    case "!=":
-      return v !== c.value;
-    case "<":
-      return v < c.value;
-    case "<=":
-      return v <= c.value;
-    case ">":
-      return v > c.value;
-    default:
-      return v >= c.value;
-  }
-}
+const condition = conditions(
+  fc.record({
+    field: fc.constantFrom("load", "procs", "idle"),
+    cmp: fc.constantFrom(...COMPARISONS),
+    value: fc.constantFrom(-1, 0, 5, 12, 25.5, 50, 72.13, 90, 94.99, 95, 120),
+  }),
+);
 
 test("a filtered raw read over stored blocks gives the unfiltered rows that pass the filter", async () => {
   const order = (desc: boolean) => (desc ? " ORDER BY time DESC" : "");

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, test } from "bun:test";
 import fc from "fast-check";
 import { startGoldenServer } from "../../influxql/golden-harness.ts";
 import type { TestServer } from "../../routes/test-server.ts";
+import { COMPARISONS, type Cond, conditions, holds, querySeries, text } from "./filter-conditions.ts";
 
 let t: TestServer;
 beforeAll(async () => {
@@ -15,20 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-interface Series {
-  name: string;
-  columns: string[];
-  values: unknown[][];
-}
-
-async function series(q: string): Promise<Series[]> {
-  const res = await t.request(`/query?db=telemetry&${new URLSearchParams({ q })}`);
-  const body = (await res.json()) as { results: { series?: Series[]; error?: string }[] };
-  if (body.results[0].error) throw new Error(`${q}: ${body.results[0].error}`);
-  return body.results[0].series ?? [];
-}
-
-type Cond = { op: "AND" | "OR"; l: Cond; r: Cond } | { field: string; cmp: string; value: number | string | boolean };
+const series = (q: string) => querySeries(t, "telemetry", q);
 
 const MEASUREMENTS: Record<string, { numeric: string[]; other: Record<string, (string | boolean)[]> }> = {
   cpu: { numeric: ["usage_user", "usage_system", "procs"], other: {} },
@@ -37,39 +25,12 @@ const MEASUREMENTS: Record<string, { numeric: string[]; other: Record<string, (s
 
 function condition(m: string): fc.Arbitrary<Cond> {
   const { numeric, other } = MEASUREMENTS[m];
-  const leaf: fc.Arbitrary<Cond> = fc.oneof(
-    fc.record({ field: fc.constantFrom(...numeric), cmp: fc.constantFrom("=", "!=", "<", "<=", ">", ">="), value: fc.constantFrom(0, 10, 30.3, 50, 90, 300, 301, 2.434) }),
-    ...Object.entries(other).map(([field, values]) => fc.record({ field: fc.constant(field), cmp: fc.constantFrom("=", "!="), value: fc.constantFrom(...values) })),
+  return conditions(
+    fc.oneof(
+      fc.record({ field: fc.constantFrom(...numeric), cmp: fc.constantFrom(...COMPARISONS), value: fc.constantFrom(0, 10, 30.3, 50, 90, 300, 301, 2.434) }),
+      ...Object.entries(other).map(([field, values]) => fc.record({ field: fc.constant(field), cmp: fc.constantFrom("=", "!="), value: fc.constantFrom(...values) })),
+    ),
   );
-  return fc.letrec<{ c: Cond }>((tie) => ({
-    c: fc.oneof({ depthSize: "small", withCrossShrink: true }, leaf, fc.record({ op: fc.constantFrom("AND" as const, "OR" as const), l: tie("c"), r: tie("c") })),
-  })).c;
-}
-
-function text(c: Cond): string {
-  if ("op" in c) return `(${text(c.l)} ${c.op} ${text(c.r)})`;
-  const v = typeof c.value === "string" ? `'${c.value}'` : String(c.value);
-  return `"${c.field}" ${c.cmp} ${v}`;
-}
-
-function holds(c: Cond, row: Record<string, unknown>): boolean {
-  if ("op" in c) return c.op === "AND" ? holds(c.l, row) && holds(c.r, row) : holds(c.l, row) || holds(c.r, row);
-  const v = row[c.field];
-  if (v === null || v === undefined) return false;
-  switch (c.cmp) {
-    case "=":
-      return v === c.value;
-    case "!=":
-      return v !== c.value;
-    case "<":
-      return (v as number) < (c.value as number);
-    case "<=":
-      return (v as number) <= (c.value as number);
-    case ">":
-      return (v as number) > (c.value as number);
-    default:
-      return (v as number) >= (c.value as number);
-  }
 }
 
 const statement = fc.constantFrom("cpu", "events").chain((m) =>
