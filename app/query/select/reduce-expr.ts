@@ -201,12 +201,8 @@ function durationLhs(op: BinaryOp, l: bigint, rhs: QExpr, tz: string | null): QE
     }
     case "time":
       return op === "+" ? time(rhs.value + l) : undefined;
-    case "string": {
-      const t = toTime(rhs.value, tz);
-      if (t === undefined) return undefined;
-      const r = durationLhs(op, l, time(t), tz);
-      return r !== undefined && r.kind !== "binary" ? r : undefined;
-    }
+    case "string":
+      return withTimeString(durationLhs, op, l, rhs.value, tz);
     case "nil":
       return bool(false);
   }
@@ -251,16 +247,10 @@ function integerLhs(op: BinaryOp, l: bigint, rhs: QExpr, tz: string | null): QEx
       if (op === "+") return time(l + rhs.value);
       if (op === "-") return time(l - rhs.value);
       return undefined;
-    case "time": {
-      const r = durationLhs(op, l, rhs, tz);
-      return r !== undefined && r.kind !== "binary" ? r : undefined;
-    }
-    case "string": {
-      const t = toTime(rhs.value, tz);
-      if (t === undefined) return undefined;
-      const r = durationLhs(op, l, time(t), tz);
-      return r !== undefined && r.kind !== "binary" ? r : undefined;
-    }
+    case "time":
+      return literalOnly(durationLhs(op, l, rhs, tz));
+    case "string":
+      return withTimeString(durationLhs, op, l, rhs.value, tz);
     case "nil":
       return bool(false);
   }
@@ -359,8 +349,24 @@ function stringLhs(op: BinaryOp, l: string, rhs: QExpr, tz: string | null): QExp
 function timeFromString(op: BinaryOp, l: string, rhs: QExpr, tz: string | null): QExpr | undefined {
   const t = toTime(l, tz);
   if (t === undefined) return undefined;
-  const r = timeLhs(op, t, rhs, tz);
+  return literalOnly(timeLhs(op, t, rhs, tz));
+}
+
+/** A reduction that only counts when it gave a literal (a binary result means Go left the expression as it was). */
+function literalOnly(r: QExpr | undefined): QExpr | undefined {
   return r !== undefined && r.kind !== "binary" ? r : undefined;
+}
+
+/** `l op 'text'` where the text stands for a time, by the reduction of `l op time`. */
+function withTimeString(
+  reduce: (op: BinaryOp, l: bigint, rhs: QExpr, tz: string | null) => QExpr | undefined,
+  op: BinaryOp,
+  l: bigint,
+  text: string,
+  tz: string | null,
+): QExpr | undefined {
+  const t = toTime(text, tz);
+  return t === undefined ? undefined : literalOnly(reduce(op, l, time(t), tz));
 }
 
 function timeLhs(op: BinaryOp, l: bigint, rhs: QExpr, tz: string | null): QExpr | undefined {
@@ -381,12 +387,8 @@ function timeLhs(op: BinaryOp, l: bigint, rhs: QExpr, tz: string | null): QExpr 
       }
       return undefined;
     }
-    case "string": {
-      const t = toTime(rhs.value, tz);
-      if (t === undefined) return undefined;
-      const r = timeLhs(op, l, time(t), tz);
-      return r !== undefined && r.kind !== "binary" ? r : undefined;
-    }
+    case "string":
+      return withTimeString(timeLhs, op, l, rhs.value, tz);
     case "nil":
       return bool(false);
   }
