@@ -9,10 +9,12 @@
  * long-running server is warm — strata's JIT, InfluxDB's caches.
  * Prints median and p90 per query type; with --compare URL the same queries run against another
  * server (InfluxDB 1.6.7) holding the same data in database --compare-db (loaded first with
- * --compare-load), and the ratios are printed.
+ * --compare-load), and the ratios are printed. `--client lean` times both servers through a lighter
+ * HTTP client than the harness's Node `fetch` (bench/lean-fetch.mjs), for queries whose server time
+ * is smaller than that client's own cost.
  *
  *   bun run bench:query [--hosts 1000] [--hours 24] [--runs 20] [--warmup 2] [--warm-runs 5] [--types a,b]
- *                       [--compare http://127.0.0.1:8086 [--compare-db benchmark] [--compare-load]]
+ *                       [--client fetch|lean] [--compare http://127.0.0.1:8086 [--compare-db benchmark] [--compare-load]]
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -29,6 +31,7 @@ const { values: args } = parseArgs({
     warmup: { type: "string", default: "2" },
     "warm-runs": { type: "string", default: "5" },
     types: { type: "string" },
+    client: { type: "string", default: "fetch" },
     compare: { type: "string" },
     "compare-db": { type: "string", default: "benchmark" },
     "compare-load": { type: "boolean", default: false },
@@ -36,6 +39,8 @@ const { values: args } = parseArgs({
 });
 
 const ROOT = resolve(import.meta.dir, "..");
+if (args.client !== "fetch" && args.client !== "lean") throw new Error(`--client is fetch or lean, not ${args.client}`);
+const CLIENT_ARGS = args.client === "lean" ? ["--import", join(import.meta.dir, "lean-fetch.mjs")] : [];
 const BINARY = join(ROOT, "dist/strata");
 
 interface QueryResult {
@@ -73,7 +78,7 @@ function load(url: string, file: string): void {
 /** The TSBS query set against `url`; `seed` other than 1 draws other hosts and windows than the timed runs. */
 function queries(url: string, db: string, runs = args.runs!, seed = 1): QueryResult[] {
   const out = join(tmpdir(), `strata-queries-${process.pid}.json`);
-  const cmd = ["node", join(SHARED_BENCH, "queries.mjs"), url, db, "--hosts", args.hosts!, "--hours", args.hours!, "--runs", runs, "--warmup", args.warmup!, "--seed", String(seed), "--json-out", out];
+  const cmd = ["node", ...CLIENT_ARGS, join(SHARED_BENCH, "queries.mjs"), url, db, "--hosts", args.hosts!, "--hours", args.hours!, "--runs", runs, "--warmup", args.warmup!, "--seed", String(seed), "--json-out", out];
   if (args.types) cmd.push("--types", args.types);
   const r = Bun.spawnSync(cmd, { stdout: "inherit", stderr: "inherit" });
   if (!existsSync(out)) throw new Error(`queries.mjs failed (exit ${r.exitCode})`);
@@ -136,7 +141,7 @@ if (args.compare) {
 }
 
 const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 1 });
-console.log(`\ndata: ${file} (TSBS cpu-only, ${args.hosts} hosts x ${args.hours} h), ${args.runs} timed runs per type after ${args.warmup} warm-ups (each server after an untimed pass of ${args["warm-runs"]} runs per type on other hosts and windows); strata peak RSS ${fmt(strata.rss ?? 0)} MiB`);
+console.log(`\ndata: ${file} (TSBS cpu-only, ${args.hosts} hosts x ${args.hours} h), client ${args.client}, ${args.runs} timed runs per type after ${args.warmup} warm-ups (each server after an untimed pass of ${args["warm-runs"]} runs per type on other hosts and windows); strata peak RSS ${fmt(strata.rss ?? 0)} MiB`);
 console.log(compare ? "| query | strata median ms | p90 ms | rows | compare median ms | p90 ms | rows | compare / strata |" : "| query | median ms | p90 ms | rows (first, min-max) |");
 console.log(compare ? "|---|---|---|---|---|---|---|---|" : "|---|---|---|---|");
 for (const r of strata.results) {
