@@ -6,7 +6,7 @@
 import type { FillOption } from "../../influxql/ast.ts";
 import type { Interval } from "./compile.ts";
 import type { QExpr, VarRefQ } from "./expr.ts";
-import { windowOf } from "./window.ts";
+import { windowOf, windowStartOf } from "./window.ts";
 
 export interface IterOptions {
   expr: QExpr | null;
@@ -36,6 +36,15 @@ export function getDimensions(opt: IterOptions): string[] {
   return opt.groupBy.length > 0 ? opt.groupBy : opt.dimensions;
 }
 
+const windowOptions = (opt: IterOptions) => ({ duration: opt.interval.duration, offset: opt.interval.offset, tz: opt.tz, startTime: opt.startTime, endTime: opt.endTime });
+
 export function windowFor(opt: IterOptions, t: bigint): [bigint, bigint] {
-  return windowOf({ duration: opt.interval.duration, offset: opt.interval.offset, tz: opt.tz, startTime: opt.startTime, endTime: opt.endTime }, t);
+  return windowOf(windowOptions(opt), t);
+}
+
+/** `windowFor(opt, t)[0]`: runs once per output point, so the common case costs two bigint steps. */
+export function windowStartFor(opt: IterOptions, t: bigint): bigint {
+  const dur = opt.interval.duration;
+  if (dur > 0n && opt.tz === null && opt.interval.offset === 0n && t >= 0n) return windowStartOf(dur, t);
+  return windowOf(windowOptions(opt), t)[0];
 }

@@ -7,7 +7,7 @@ import { compareUtf8 } from "../encode/tag-order.ts";
 import { StatementError } from "../statement-error.ts";
 import { DT } from "./data-type.ts";
 import { floatToInt64 } from "./series-iterator.ts";
-import { getDimensions, type IterOptions, windowFor } from "./iter-options.ts";
+import { getDimensions, type IterOptions, windowFor, windowStartFor } from "./iter-options.ts";
 import { type Point, type Stream, ZERO_TIME } from "./point.ts";
 import { type Tags, tagsSubset } from "./tags.ts";
 import { zoneAt } from "./window.ts";
@@ -98,7 +98,7 @@ export function streamIterator(input: Point[], opt: IterOptions, outType: DT, cr
 /** Point times become their window's start; MinTime (no lower bound) becomes 0. */
 export function intervalIterator(s: Stream, opt: IterOptions): Stream {
   for (const p of s.points) {
-    const t = windowFor(opt, p.time)[0];
+    const t = windowStartFor(opt, p.time);
     p.time = t === -9223372036854775806n ? 0n : t;
   }
   return s;
@@ -166,8 +166,8 @@ export function fillIterator(s: Stream, opt: IterOptions, callName: string): Str
   }
   const dur = opt.interval.duration;
   const asc = opt.ascending;
-  const startTime = asc ? windowFor(opt, opt.startTime)[0] : windowFor(opt, opt.endTime)[0];
-  const endTime = asc ? windowFor(opt, opt.endTime)[0] : windowFor(opt, opt.startTime)[0];
+  const startTime = windowStartFor(opt, asc ? opt.startTime : opt.endTime);
+  const endTime = windowStartFor(opt, asc ? opt.endTime : opt.startTime);
   const MIN = -9223372036854775806n;
   const input = s.points;
   const out: Point[] = [];
@@ -182,7 +182,7 @@ export function fillIterator(s: Stream, opt: IterOptions, callName: string): Str
       if (i >= input.length) break;
       const p = input[i];
       win = { name: p.name, tags: p.tags, time: startTime, offset: 0n };
-      if (startTime === MIN) win.time = windowFor(opt, p.time)[0];
+      if (startTime === MIN) win.time = windowStartFor(opt, p.time);
       if (endTime !== MIN) checkSpan(win.time, endTime, dur);
       if (opt.tz !== null) win.offset = zoneAt(opt.tz, win.time);
       init = true;
@@ -193,7 +193,7 @@ export function fillIterator(s: Stream, opt: IterOptions, callName: string): Str
       if (!inside) {
         if (p === null) break;
         win = { name: p.name, tags: p.tags, time: startTime, offset: 0n };
-        if (win.time === MIN) win.time = windowFor(opt, p.time)[0];
+        if (win.time === MIN) win.time = windowStartFor(opt, p.time);
         if (endTime !== MIN) checkSpan(win.time, endTime, dur);
         if (opt.tz !== null) win.offset = zoneAt(opt.tz, win.time);
         prev = null;

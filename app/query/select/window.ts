@@ -66,6 +66,11 @@ export function windowOf(opt: WindowOptions, t: bigint): [bigint, bigint] {
   return [start, end];
 }
 
+/** Start of the UTC window of a positive `dur` without offset holding a time `t` ≥ 0 (what windowOf gives then). */
+export function windowStartOf(dur: bigint, t: bigint): bigint {
+  return t - (t % dur);
+}
+
 const I64_MIN = -(2n ** 63n);
 const I64_MAX = 2n ** 63n - 1n;
 
