@@ -109,14 +109,15 @@ export async function executeSelect(statement: SelectStatement, qc: QueryContext
   if (rows.length === 0) return {};
   const series: ResultSeries[] = [];
   let current: ResultSeries | undefined;
-  let currentKey = "";
+  let currentName = "";
+  let currentTags = "";
   for (const row of rows) {
-    const key = `${row.name}\u0001${row.tags.id}`;
-    if (current === undefined || key !== currentKey) {
+    if (current === undefined || row.name !== currentName || row.tags.id !== currentTags) {
       current = { name: row.name, columns, values: [] };
       if (row.tags.id !== "") current.tags = { ...row.tags.map };
       series.push(current);
-      currentKey = key;
+      currentName = row.name;
+      currentTags = row.tags.id;
     }
     current.values.push(row.values);
   }
