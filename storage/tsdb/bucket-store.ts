@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { BlockChunk, type BlockDecoder } from "./block-chunk.ts";
 import type { SeriesColumns } from "./buffer/series-columns.ts";
-import { type ColumnData, firstAtOrAfter } from "./column-data.ts";
+import { type ColumnData, emptyColumnData, firstAtOrAfter } from "./column-data.ts";
 import { WriteBuffer } from "./buffer/write-buffer.ts";
 import type { EngineLogger } from "./engine-logger.ts";
 import { FieldRegistry } from "./index/field-registry.ts";
@@ -305,11 +305,23 @@ export class BucketStore {
           out.push(new BlockChunk(windowStartMs, count, minTime, maxTime, reader, b, this.decodeBlock));
           continue;
         }
-        const data = clip(this.decodeBlock(reader, b), range);
+        const data = copyRange(this.decodeBlock(reader, b, this.cutScratch(count)), range);
         if (data.n > 0) out.push({ baseMs: windowStartMs, count: data.n, minTime: data.times[0], maxTime: data.times[data.n - 1], stats: undefined, read: () => data });
       }
     }
     return out;
+  }
+
+  private scratch: ColumnData | undefined;
+
+  /**
+   * Where a block the range cuts is decoded before its part is copied out: decoding is
+   * synchronous, so one buffer per store serves every scan, and a query allocates only the part
+   * it reads (each block-sized allocation also hastens the next collection).
+   */
+  private cutScratch(n: number): ColumnData {
+    if (this.scratch === undefined || this.scratch.times.length < n) this.scratch = emptyColumnData(FieldType.Float, 0, Math.max(n, 1024), false);
+    return this.scratch;
   }
 
   /** One function for every block chunk of the bucket, so a scan allocates no closure per block. */
@@ -328,19 +340,16 @@ function bufferHolds(buffer: WriteBuffer, windowStartMs: number, seriesId: numbe
   return data !== undefined && data.n > 0;
 }
 
-/** The points of `d` within `range`, as views of its arrays (a range cutting a block copies nothing). */
-function clip(d: ColumnData, range: OffsetRange): ColumnData {
+/** A copy of the points of `d` within `range`. */
+function copyRange(d: ColumnData, range: OffsetRange): ColumnData {
   const from = firstAtOrAfter(d.times, d.n, range.lo);
   const to = firstAtOrAfter(d.times, d.n, range.hi + 1);
-  return {
-    type: d.type,
-    baseMs: d.baseMs,
-    n: to - from,
-    times: d.times.subarray(from, to),
-    values: d.values.subarray(from, to),
-    words: d.words.subarray(2 * from, 2 * to),
-    strings: d.strings?.slice(from, to),
-  };
+  const out = emptyColumnData(d.type, d.baseMs, to - from, false);
+  out.n = to - from;
+  out.times.set(d.times.subarray(from, to));
+  out.words.set(d.words.subarray(2 * from, 2 * to));
+  out.strings = d.strings?.slice(from, to);
+  return out;
 }
 
 /** The range with its start moved up to `minMs` if it began earlier. */
