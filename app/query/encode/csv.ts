@@ -8,6 +8,7 @@ import { formatFloatF } from "../../influxql/go-float.ts";
 import type { ResultSeries, ResultValue, StatementResult } from "../result.ts";
 import { csvRecord } from "./csv-record.ts";
 import { epochValue, type Epoch } from "./epoch.ts";
+import { integerText } from "./integer-text.ts";
 import { sortedTagKeys } from "./tag-order.ts";
 import { hasTimeColumn } from "./time-column.ts";
 
@@ -39,7 +40,7 @@ function valueText(v: ResultValue): string {
       return text.includes("e") || text === "0" || !Number.isFinite(v) ? formatFloatF(v) : text;
     }
     case "bigint":
-      return v.toString();
+      return integerText(v);
     case "string":
       return v;
     case "boolean":
@@ -101,7 +102,7 @@ export function createCsvEncoder(opts: CsvOptions = {}): (results: StatementResu
           for (let i = 0; i < values.length; i++) {
             if (kept[i]) continue;
             const v = values[i];
-            slots[i + 2] = i === 0 && timeFirst && typeof v === "bigint" ? epochValue(v, epoch).toString() : valueText(v);
+            slots[i + 2] = i === 0 && timeFirst && typeof v === "bigint" ? integerText(epochValue(v, epoch)) : valueText(v);
           }
           out.push(csvRecord(slots));
         }

@@ -5,6 +5,7 @@
  */
 import type { ResultMessage, ResultSeries, ResultValue, StatementResult } from "../result.ts";
 import { epochValue, type Epoch } from "./epoch.ts";
+import { integerText } from "./integer-text.ts";
 import { indentJson } from "./json-indent.ts";
 import { jsonFloat, jsonString } from "./json-scalar.ts";
 import { formatRfc3339Nano, formatRfc3339WithOffset } from "./rfc3339.ts";
@@ -27,7 +28,7 @@ type TimeText = (ns: bigint) => string;
 
 function timeText(opts: JsonOptions, statementId: number): TimeText {
   const { epoch } = opts;
-  if (epoch !== undefined) return (ns) => epochValue(ns, epoch).toString();
+  if (epoch !== undefined) return (ns) => integerText(epochValue(ns, epoch));
   const zone = opts.timeZones?.get(statementId);
   if (zone === undefined) return (ns) => '"' + formatRfc3339Nano(ns) + '"';
   return (ns) => '"' + formatRfc3339WithOffset(ns, zoneOffsetSeconds(zone, Number(unixSeconds(ns)))) + '"';
@@ -38,7 +39,7 @@ function valueJson(v: ResultValue): string {
     case "number":
       return jsonFloat(v);
     case "bigint":
-      return v.toString();
+      return integerText(v);
     case "string":
       return jsonString(v);
     case "boolean":
