@@ -11,11 +11,13 @@
  * and integers below 2^53, take the fast way.
  */
 const EXACT = 2n ** 53n;
+const NEG_EXACT = -EXACT;
 const SPACED = 2n ** 61n;
+const NEG_SPACED = -SPACED;
 /** 2^8 × 125: a multiple of both 2^8 and 1000. */
 const STEP = 32_000n;
 
 export function integerText(v: bigint): string {
-  if ((v < EXACT && v > -EXACT) || (v < SPACED && v > -SPACED && v % STEP === 0n)) return String(Number(v));
+  if ((v < EXACT && v > NEG_EXACT) || (v < SPACED && v > NEG_SPACED && v % STEP === 0n)) return String(Number(v));
   return v.toString();
 }
