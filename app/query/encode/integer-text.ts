@@ -1,7 +1,7 @@
 /**
- * Decimal text of an int64, as `bigint.toString()` writes it, ~4x faster where a double prints the
- * same digits: JSC's BigInt toString divides digit by digit, a double prints through its
- * shortest-round-trip digits.
+ * Decimal text of an int64, as `bigint.toString()` writes it, faster where a double prints the
+ * same digits (136 against 184 ns for distinct ns times; JSC also caches the text of recently
+ * printed doubles, which BigInt's toString does not).
  *
  * A double holds v exactly when |v| < 2^53, or when |v| < 2^61 and v is a multiple of 2^8 (the
  * double's spacing there is at most 2^8). Its shortest round-trip digits are then v's own digits
