@@ -15,6 +15,7 @@ import { buildCursor } from "./cursor.ts";
 import type { DataSource } from "./data-source.ts";
 import type { IterOptions } from "./iter-options.ts";
 import { rewriteFields } from "./rewrite-fields.ts";
+import { windowAggregates } from "./window-aggregates.ts";
 import { fromAstSelect, type SelectQ, type SourceQ } from "./select-statement.ts";
 import { StorageSource } from "./storage-source.ts";
 import { type BoundSource, evalTypeChecked } from "./type-eval.ts";
@@ -97,7 +98,14 @@ function iteratorOptions(stmt: SelectQ, c: CompiledStatement): IterOptions {
   };
 }
 
-export async function executeSelect(statement: SelectStatement, qc: QueryContext): Promise<Omit<StatementResult, "statement_id">> {
+/** A SELECT compiled, bound to its buckets and typed: what either way of running it starts from. */
+export interface PreparedSelect {
+  stmt: SelectQ;
+  sources: BoundSource[];
+  opt: IterOptions;
+}
+
+export async function prepareSelect(statement: SelectStatement, qc: QueryContext): Promise<PreparedSelect> {
   const stmt = fromAstSelect(statement);
   const placements = new Map<SourceQ, Placement>();
   await placeMeasurements(stmt.sources, qc, placements, new Map());
@@ -105,8 +113,18 @@ export async function executeSelect(statement: SelectStatement, qc: QueryContext
   const sources = bindSources(compiled.stmt.sources, placements, qc, new Map());
   const typed = rewriteFields(compiled.stmt, sources);
   for (const f of typed.fields) evalTypeChecked(f.expr, null);
-  const { columns, rows } = buildCursor(typed, sources, iteratorOptions(typed, compiled));
-  if (rows.length === 0) return {};
+  return { stmt: typed, sources, opt: iteratorOptions(typed, compiled) };
+}
+
+export async function executeSelect(statement: SelectStatement, qc: QueryContext): Promise<Omit<StatementResult, "statement_id">> {
+  const { stmt, sources, opt } = await prepareSelect(statement, qc);
+  const series = windowAggregates(stmt, sources, opt) ?? cursorSeries(stmt, sources, opt);
+  return series.length === 0 ? {} : { series };
+}
+
+/** The general path: the cursor's rows, split into series by measurement and tags. */
+export function cursorSeries(stmt: SelectQ, sources: BoundSource[], opt: IterOptions): ResultSeries[] {
+  const { columns, rows } = buildCursor(stmt, sources, opt);
   const series: ResultSeries[] = [];
   let current: ResultSeries | undefined;
   let currentName = "";
@@ -121,5 +139,5 @@ export async function executeSelect(statement: SelectStatement, qc: QueryContext
     }
     current.values.push(row.values);
   }
-  return { series };
+  return series;
 }

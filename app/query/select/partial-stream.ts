@@ -85,8 +85,13 @@ export function reduceAlone(s: Stream, fn: PartialFn): Stream {
 }
 
 function reweigh(p: Point): void {
-  if (p.aggregated >= 2) p.value = ((p.value as number) * p.aggregated) / p.aggregated;
+  if (p.aggregated >= 2) p.value = reweighed(p.value as number, p.aggregated);
   else p.aggregated = 1;
+}
+
+/** A mean of `count` points through one more level of InfluxDB's mean reducer: (mean × count) / count. */
+export function reweighed(mean: number, count: number): number {
+  return count >= 2 ? (mean * count) / count : mean;
 }
 
 export interface PartialRequest {
