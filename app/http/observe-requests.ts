@@ -17,7 +17,8 @@ export function observeRequests(logger: Logger, metrics: Metrics): MiddlewareHan
     const labels = { method: c.req.method, route: routeOf(c), status: String(c.res.status) };
     metrics.httpRequests.inc(labels);
     metrics.httpRequestDuration.observe(labels, seconds);
-    logger.info({ ...labels, path: c.req.path, ms: Math.round(seconds * 1e4) / 10 }, "request");
+    // Built only when it is logged: most servers run at warn, and this runs for every request.
+    if (logger.isLevelEnabled("info")) logger.info({ ...labels, path: c.req.path, ms: Math.round(seconds * 1e4) / 10 }, "request");
   };
 }
 
