@@ -192,6 +192,29 @@ export class BucketStore {
     return [...set].sort((a, b) => a - b);
   }
 
+  /**
+   * Whether (series, field) has a point in one window, from block counts alone, without building
+   * its pieces; undefined when a delete matches the series (its pieces tell which points it hides).
+   */
+  hasPoint(windowStartMs: number, seriesId: number, field: string): boolean | undefined {
+    if (this.tombstones.list.length > 0) {
+      const def = this.index.defs[seriesId];
+      if (this.tombstones.list.some((t) => tombstoneMatchesSeries(t, def))) return undefined;
+    }
+    for (const seg of this.segments.get(windowStartMs) ?? []) {
+      const local = seg.localSeries.get(seriesId);
+      const localField = seg.localField.get(field);
+      if (local === undefined || localField === undefined) continue;
+      const blocks = seg.reader.blocksOf(local, localField);
+      if (blocks === undefined) continue;
+      for (let b = blocks[0]; b < blocks[1]; b++) if (seg.reader.blockCountOf[b] > 0) return true;
+    }
+    const fieldId = this.registry.lookupId(field);
+    if (fieldId === undefined) return false;
+    if (bufferHolds(this.active, windowStartMs, seriesId, fieldId)) return true;
+    return this.sealed.some((s) => bufferHolds(s.buffer, windowStartMs, seriesId, fieldId));
+  }
+
   /** Every piece of one (series, field) in one window: segment blocks, then sealed and active buffers. */
   pieces(windowStartMs: number, seriesId: number, field: string): Piece[] {
     const pieces: Piece[] = [];

@@ -59,6 +59,27 @@ function piecesVerdict(pieces: readonly Piece[]): "points" | "none" | "unsure" {
   return unsure ? "unsure" : "none";
 }
 
+/**
+ * A measurement's series ids in key order, per series index: definitions are only ever appended,
+ * so the order holds until the measurement gains a series (sorting a thousand keys per statement
+ * cost more than the rest of SHOW MEASUREMENTS).
+ */
+const keyOrder = new WeakMap<BucketStore["index"], Map<string, { count: number; ids: number[] }>>();
+
+function seriesInKeyOrder(store: BucketStore, measurement: string): readonly number[] {
+  const index = store.index;
+  let byName = keyOrder.get(index);
+  if (byName === undefined) keyOrder.set(index, (byName = new Map()));
+  const ids = index.seriesOf(measurement);
+  let cached = byName.get(measurement);
+  if (cached === undefined || cached.count !== ids.length) {
+    const defs = index.defs;
+    cached = { count: ids.length, ids: [...ids].sort((a, b) => compareBytes(defs[a].key, defs[b].key)) };
+    byName.set(measurement, cached);
+  }
+  return cached.ids;
+}
+
 export class BucketIndex {
   private live: Map<string, LiveSeries[]> | undefined;
   private windowStarts: number[] | undefined;
@@ -77,13 +98,14 @@ export class BucketIndex {
     if (store === undefined) return this.live;
     for (const m of sortBytes(store.index.measurements())) {
       const fields = store.registry.fieldsOf(m);
+      const isField = (name: string) => fields.has(name);
       const series: LiveSeries[] = [];
-      for (const id of store.index.seriesOf(m)) {
+      for (const id of seriesInKeyOrder(store, m)) {
         if (!this.hasPointIn(id, m)) continue;
         const def: SeriesDef = store.index.defs[id];
-        series.push({ id, key: def.key, measurement: m, tags: def.tags, isField: (name) => fields.has(name) });
+        series.push({ id, key: def.key, measurement: m, tags: def.tags, isField });
       }
-      if (series.length > 0) this.live.set(m, series.sort((a, b) => compareBytes(a.key, b.key)));
+      if (series.length > 0) this.live.set(m, series);
     }
     return this.live;
   }
@@ -117,6 +139,14 @@ export class BucketIndex {
     return false;
   }
 
+  private readonly fieldLists = new Map<string, string[]>();
+
+  private fieldNames(measurement: string): string[] {
+    let list = this.fieldLists.get(measurement);
+    if (list === undefined) this.fieldLists.set(measurement, (list = [...(this.store?.registry.fieldsOf(measurement).keys() ?? [])]));
+    return list;
+  }
+
   private windows(): number[] {
     return (this.windowStarts ??= this.store?.windows() ?? []);
   }
@@ -129,7 +159,7 @@ export class BucketIndex {
   private hasPointIn(id: number, measurement: string, range?: TimeRange): boolean {
     const store = this.store;
     if (store === undefined) return false;
-    const fields = [...store.registry.fieldsOf(measurement).keys()];
+    const fields = this.fieldNames(measurement);
     for (const w of this.windows()) {
       const end = w + store.windowMs - 1;
       if (range !== undefined && (end < range.startMs || w > range.endMs)) continue;
@@ -137,6 +167,11 @@ export class BucketIndex {
       for (const field of fields) {
         if (range !== undefined) {
           if (store.scanColumn(id, field, clip(window, range)).length > 0) return true;
+          continue;
+        }
+        const present = store.hasPoint(w, id, field);
+        if (present !== undefined) {
+          if (present) return true;
           continue;
         }
         const verdict = piecesVerdict(store.pieces(w, id, field));
@@ -167,13 +202,30 @@ export class DatabaseIndex {
     return [...byKey.values()].sort((a, b) => compareBytes(a.key, b.key));
   }
 
+  /** Each measurement's tag values, gathered only for the measurements a condition asks about them. */
   measurementTags(): MeasurementTags[] {
-    return this.measurements().map((name) => ({ name, tags: tagValuesOf(this.series(name)) }));
+    const series = (name: string) => this.series(name);
+    return this.measurements().map((name) => {
+      let tags: Map<string, Set<string>> | undefined;
+      return {
+        name,
+        get tags() {
+          return (tags ??= tagValuesOf(series(name)));
+        },
+      };
+    });
   }
 
   hasShardIn(bounds: TimeBounds): boolean {
     return this.parts.some((p) => p.hasShardIn(bounds));
   }
+}
+
+/** The tag keys some series have. */
+export function tagKeysOf(series: readonly LiveSeries[]): Set<string> {
+  const keys = new Set<string>();
+  for (const s of series) for (let i = 0; i < s.tags.length; i += 2) keys.add(s.tags[i]);
+  return keys;
 }
 
 /** Tag key → values over some series. */
