@@ -21,7 +21,7 @@ import { readablePolicies, visibleDatabase } from "./access.ts";
 import { compareBytes, sortBytes } from "./byte-order.ts";
 import { Catalog } from "./catalog.ts";
 import { andConditions, keepComparisons, withKeyCondition } from "./condition-rewrite.ts";
-import { openIndex, tagValuesOf, type BucketIndex, type LiveSeries } from "./index-view.ts";
+import { openIndex, tagKeysOf, type BucketIndex, type LiveSeries } from "./index-view.ts";
 import type { MetaResult } from "./meta-result.ts";
 import * as errors from "./meta-errors.ts";
 import { page } from "./paging.ts";
@@ -70,7 +70,7 @@ export async function showCardinality(s: CardinalityStatement, qc: QueryContext)
       const all = bucket.series(name);
       const dims = dimensionKeys(s.dimensions, all);
       const matched = all.filter((one) => matchSeries(filter, one) !== false && (!isBounded(split) || bucket.inShards(one, split)));
-      const selectedKeys = s.kind === "show-tag-values-cardinality" ? tagKeysSelected(split.condition, sortBytes(tagValuesOf(all).keys())) : null;
+      const selectedKeys = s.kind === "show-tag-values-cardinality" ? tagKeysSelected(split.condition, sortBytes(tagKeysOf(all))) : null;
       for (const one of matched) {
         const tags = dims.map((k): [string, string] => [k, tagValue(one.tags, k)]);
         const id = `${unnamed ? "" : name}\u0000${tags.map(([k, v]) => `${k}\u0000${v}`).join("\u0000")}`;
@@ -118,7 +118,7 @@ function countedItems(kind: CardinalityStatement["kind"], one: LiveSeries, bucke
 /** GROUP BY tags: names, `*` (every tag key of the measurement) or regexes over tag keys. */
 function dimensionKeys(dimensions: readonly Expr[], series: readonly LiveSeries[]): string[] {
   if (dimensions.length === 0) return [];
-  const measurementKeys = sortBytes(tagValuesOf(series).keys());
+  const measurementKeys = sortBytes(tagKeysOf(series));
   const keys: string[] = [];
   for (const d of dimensions) {
     if (d.kind === "varref") keys.push(d.name);
@@ -132,7 +132,7 @@ function dimensionKeys(dimensions: readonly Expr[], series: readonly LiveSeries[
 async function estimate(s: ShowSeriesCardinalityStatement | ShowMeasurementCardinalityStatement, qc: QueryContext): Promise<MetaResult> {
   const name = s.database || qc.db;
   if (name === "") throw errors.databaseNameRequired();
-  const db = visibleDatabase(qc, await Catalog.load(qc.meta, qc.orgId), name);
+  const db = visibleDatabase(qc, await Catalog.load(qc), name);
   let n = 0;
   if (db !== undefined) {
     const index = openIndex(qc, readablePolicies(qc, db.retentionPolicies));

@@ -9,7 +9,7 @@ import type { QueryContext } from "../query-context.ts";
 import type { ResultSeries } from "../result.ts";
 import { sortBytes } from "./byte-order.ts";
 import { sourcesCondition, tagCondition, withKeyCondition } from "./condition-rewrite.ts";
-import { openIndex, tagValuesOf } from "./index-view.ts";
+import { openIndex, tagKeysOf } from "./index-view.ts";
 import { measurementNames } from "./measurement-filter.ts";
 import type { MetaResult } from "./meta-result.ts";
 import { page } from "./paging.ts";
@@ -30,7 +30,7 @@ export async function showTagKeys(s: ShowTagKeysStatement, qc: QueryContext): Pr
   const series: ResultSeries[] = [];
   for (const name of measurementNames(index, split.condition)) {
     const all = index.series(name);
-    let keys = sortBytes(tagValuesOf(all).keys());
+    let keys = sortBytes(tagKeysOf(all));
     if (filter !== null) {
       const present = new Set<string>();
       for (const one of all) {

@@ -8,7 +8,7 @@ import type { QueryContext } from "../query-context.ts";
 import type { ResultSeries } from "../result.ts";
 import { compareBytes, sortBytes } from "./byte-order.ts";
 import { andConditions, sourcesCondition, tagCondition, withKeyCondition } from "./condition-rewrite.ts";
-import { openIndex, tagValuesOf } from "./index-view.ts";
+import { openIndex, tagKeysOf } from "./index-view.ts";
 import { measurementNames } from "./measurement-filter.ts";
 import type { MetaResult } from "./meta-result.ts";
 import { page } from "./paging.ts";
@@ -28,7 +28,7 @@ export async function showTagValues(s: ShowTagValuesStatement, qc: QueryContext)
   const series: ResultSeries[] = [];
   for (const name of measurementNames(index, split.condition)) {
     const all = index.series(name);
-    const keys = tagKeysSelected(split.condition, sortBytes(tagValuesOf(all).keys()));
+    const keys = tagKeysSelected(split.condition, sortBytes(tagKeysOf(all)));
     if (keys === null || keys.size === 0) continue;
     const rows: [string, string][] = [];
     const seen = new Set<string>();
