@@ -3,18 +3,32 @@
  * libSQL lookup costs more than a small query itself.
  */
 import type { MetaStore } from "../../storage/meta/meta-store.ts";
-import type { Bucket } from "../../storage/meta/schema.ts";
+import type { Bucket, Dbrp } from "../../storage/meta/schema.ts";
 import { notFound } from "../errors.ts";
 import { FoundCache } from "../found-cache.ts";
 import { findBucketByIdOrName, resolveDatabase, resolveDatabasePolicy } from "./resolve-bucket.ts";
 
+/** What an org's InfluxDB 1.x catalog is made of: its buckets and DBRP mappings, in creation order. */
+export interface OrgListing {
+  buckets: readonly Bucket[];
+  mappings: readonly Dbrp[];
+}
+
 export class BucketResolver {
   readonly #meta: MetaStore;
   readonly #cache: FoundCache<Bucket>;
+  readonly #listings: FoundCache<OrgListing>;
 
   constructor(meta: MetaStore, options: { ttlMs?: number } = {}) {
     this.#meta = meta;
     this.#cache = new FoundCache(meta.bucketChanges, options);
+    this.#listings = new FoundCache(meta.bucketChanges, options);
+  }
+
+  /** The org's buckets and mappings (meta statements read them on every call; two libSQL queries cost ~0.4 ms). */
+  async listing(orgId: string): Promise<OrgListing> {
+    const found = await this.#listings.get(orgId, async () => ({ buckets: await this.#meta.buckets.list({ orgId }), mappings: await this.#meta.dbrps.list({ orgId }) }));
+    return found!;
   }
 
   /** A v2 `bucket` parameter (ID or name) within the org; the spec's 404 when there is none. */
@@ -36,5 +50,6 @@ export class BucketResolver {
 
   close(): void {
     this.#cache.close();
+    this.#listings.close();
   }
 }

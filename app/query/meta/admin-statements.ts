@@ -41,7 +41,7 @@ export async function showGrants(s: ShowGrantsForUserStatement, qc: QueryContext
   if (user === undefined) throw new StatementError("user not found");
   const who = asPrincipal(user);
   const values: string[][] = [];
-  for (const db of (await Catalog.load(qc.meta, qc.orgId)).databases) {
+  for (const db of (await Catalog.load(qc)).databases) {
     const buckets = db.retentionPolicies.map((rp) => ({ orgId: rp.bucket.orgId, id: rp.bucket.id }));
     const read = buckets.some((b) => can(who, "read", "buckets", b));
     const write = buckets.some((b) => can(who, "write", "buckets", b));
@@ -52,17 +52,17 @@ export async function showGrants(s: ShowGrantsForUserStatement, qc: QueryContext
 
 /** One empty series per database, as 1.x lists databases without continuous queries. */
 export async function showContinuousQueries(qc: QueryContext): Promise<MetaResult> {
-  const dbs = (await Catalog.load(qc.meta, qc.orgId)).databases.filter((db) => canSee(qc, db));
+  const dbs = (await Catalog.load(qc)).databases.filter((db) => canSee(qc, db));
   return { series: dbs.map((db) => ({ name: db.name, columns: ["name", "query"], values: [] })) };
 }
 
 export async function dropContinuousQuery(s: DropContinuousQueryStatement, qc: QueryContext): Promise<MetaResult> {
-  if ((await Catalog.load(qc.meta, qc.orgId)).database(s.database) === undefined) throw errors.databaseNotFound(s.database);
+  if ((await Catalog.load(qc)).database(s.database) === undefined) throw errors.databaseNotFound(s.database);
   throw new StatementError("continuous query not found");
 }
 
 export async function dropSubscription(s: DropSubscriptionStatement, qc: QueryContext): Promise<MetaResult> {
-  const db = (await Catalog.load(qc.meta, qc.orgId)).database(s.database);
+  const db = (await Catalog.load(qc)).database(s.database);
   if (db === undefined) throw errors.databaseNotFound(s.database);
   if (!db.retentionPolicies.some((rp) => rp.name === s.retentionPolicy)) throw errors.retentionPolicyNotFound(s.retentionPolicy);
   throw new StatementError("subscription not found");
@@ -72,7 +72,7 @@ const SHARD_COLUMNS = ["id", "database", "retention_policy", "shard_group", "sta
 
 /** strata stores buckets in time windows, not shards: every database lists none. */
 export async function showShards(qc: QueryContext): Promise<MetaResult> {
-  const dbs = (await Catalog.load(qc.meta, qc.orgId)).databases.filter((db) => canSee(qc, db));
+  const dbs = (await Catalog.load(qc)).databases.filter((db) => canSee(qc, db));
   return { series: dbs.map((db) => ({ name: db.name, columns: SHARD_COLUMNS, values: [] })) };
 }
 

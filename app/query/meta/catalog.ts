@@ -3,8 +3,8 @@
  * virtual mappings InfluxDB 2.x derives for unmapped buckets (`db` → db.autogen, `db/rp` → db.rp).
  * Both are ordered as 1.x orders them, by creation — here the creation order of their buckets.
  */
-import type { MetaStore } from "../../../storage/meta/meta-store.ts";
 import type { Bucket } from "../../../storage/meta/schema.ts";
+import type { QueryContext } from "../query-context.ts";
 
 export interface RetentionPolicyInfo {
   name: string;
@@ -36,9 +36,9 @@ export function bucketNameFor(db: string, rp: string): string {
 export class Catalog {
   private constructor(readonly databases: readonly DatabaseInfo[]) {}
 
-  static async load(meta: MetaStore, orgId: string): Promise<Catalog> {
-    const buckets = await meta.buckets.list({ orgId });
-    const mappings = await meta.dbrps.list({ orgId });
+  /** The catalog of the statement's org, from the resolver's cached listing. */
+  static async load(qc: Pick<QueryContext, "buckets" | "orgId">): Promise<Catalog> {
+    const { buckets, mappings } = await qc.buckets.listing(qc.orgId);
     const position = new Map(buckets.map((b, i) => [b.id, i]));
     const byId = new Map(buckets.map((b) => [b.id, b]));
     const entries: { database: string; rp: RetentionPolicyInfo; order: number; createdAt: number }[] = [];

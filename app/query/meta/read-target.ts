@@ -14,7 +14,7 @@ export interface ReadTarget {
 export async function readTarget(qc: QueryContext, statementDb: string): Promise<ReadTarget> {
   const name = statementDb || qc.db;
   if (name === "") throw errors.databaseNameRequired();
-  const db = visibleDatabase(qc, await Catalog.load(qc.meta, qc.orgId), name);
+  const db = visibleDatabase(qc, await Catalog.load(qc), name);
   if (db === undefined) throw errors.databaseNotFound(name);
   return { db, policies: readablePolicies(qc, db.retentionPolicies) };
 }

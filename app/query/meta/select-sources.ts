@@ -22,7 +22,7 @@ export interface SourceMeasurements {
 const ALL: Source = { kind: "measurement", database: "", retentionPolicy: "", name: "", regex: null };
 
 export async function resolveSources(qc: QueryContext, sources: readonly Source[], statementDb: string): Promise<SourceMeasurements[]> {
-  const catalog = await Catalog.load(qc.meta, qc.orgId);
+  const catalog = await Catalog.load(qc);
   const out: SourceMeasurements[] = [];
   for (const source of sources.length === 0 ? [ALL] : sources) {
     if (source.kind !== "measurement") continue;

@@ -21,7 +21,7 @@ import { hasTimeExpr } from "./time-condition.ts";
 export async function showMeasurements(s: ShowMeasurementsStatement, qc: QueryContext): Promise<MetaResult> {
   if (hasTimeExpr(s.condition)) throw errors.timeNotSupported("SHOW MEASUREMENTS");
   const cond = sourcesCondition(s.source === null ? [] : [s.source], s.condition);
-  const catalog = await Catalog.load(qc.meta, qc.orgId);
+  const catalog = await Catalog.load(qc);
   const perPolicy = s.wildcardDatabase || s.wildcardRetentionPolicy || s.retentionPolicy !== "";
   if (!perPolicy) {
     const name = s.database || qc.db;

@@ -82,6 +82,13 @@ describe("databases and retention policies as buckets", () => {
     await query("DROP DATABASE plain");
     expect(await bucketNamed("plain")).toBeUndefined();
     expect(await bucketNamed("plain/hot")).toBeUndefined();
+    // The catalog meta statements read is cached; a metadata write must be seen at once.
+    const [after] = (await query("SHOW DATABASES")) as [{ series: [{ values: string[][] }] }];
+    expect(after.series[0].values.flat()).toEqual(["main", "shop"]);
+    await t.server.ctx.meta.buckets.create({ orgId, name: "later", retentionRules: [{ type: "expire", everySeconds: 0 }] });
+    const [again] = (await query("SHOW DATABASES")) as [{ series: [{ values: string[][] }] }];
+    expect(again.series[0].values.flat()).toEqual(["main", "shop", "later"]);
+    await query("DROP DATABASE later");
   });
 
   test("names InfluxDB refuses", async () => {
