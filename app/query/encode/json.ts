@@ -55,22 +55,24 @@ function rowsJson(values: ResultValue[][], timeFirst: boolean, time: TimeText): 
   const width = values.length > 0 ? values[0].length : 0;
   const lastString = new Array<string | undefined>(width);
   const lastJson = new Array<string>(width);
+  const cell = (v: ResultValue, i: number): string => {
+    if (typeof v === "number") return jsonFloat(v);
+    if (typeof v !== "string") return valueJson(v);
+    if (v !== lastString[i]) {
+      lastString[i] = v;
+      lastJson[i] = jsonString(v);
+    }
+    return lastJson[i];
+  };
   for (let r = 0; r < values.length; r++) {
     const row = values[r];
-    let text = "[";
-    for (let i = 0; i < row.length; i++) {
-      const v = row[i];
-      if (i > 0) text += ",";
-      if (typeof v === "string") {
-        if (v !== lastString[i]) {
-          lastString[i] = v;
-          lastJson[i] = jsonString(v);
-        }
-        text += lastJson[i];
-      } else {
-        text += i === 0 && timeFirst && typeof v === "bigint" ? time(v) : valueJson(v);
-      }
+    if (row.length === 0) {
+      rows[r] = "[]";
+      continue;
     }
+    const first = row[0];
+    let text = "[" + (timeFirst && typeof first === "bigint" ? time(first) : cell(first, 0));
+    for (let i = 1; i < row.length; i++) text += "," + cell(row[i], i);
     rows[r] = text + "]";
   }
   return "[" + rows.join(",") + "]";
