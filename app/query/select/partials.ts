@@ -6,7 +6,7 @@
  * in query order because a float sum depends on it. Points that need a filter, auxiliary fields
  * or a cast come one by one from a SeriesIterator instead.
  */
-import { type ColumnData, firstAtOrAfter } from "../../../storage/tsdb/column-data.ts";
+import type { ColumnData } from "../../../storage/tsdb/column-data.ts";
 import { FieldType } from "../../../storage/tsdb/point-batch.ts";
 import type { ColumnChunk } from "../../../storage/tsdb/scan.ts";
 import { int64At, numberAt, valueAt } from "./column-cursor.ts";
@@ -215,20 +215,74 @@ function setSel(p: Partial, v: Value, base: number, offset: number): void {
   p.has = true;
 }
 
+/**
+ * The partials of one decoded chunk, window by window in query order: each window's range of
+ * points starts where the previous one ended and is found by galloping from there (a window
+ * usually holds a few points; a binary search over the block per window cost more than reducing).
+ */
 function decodeInto(fn: PartialFn, d: ColumnData, plan: WindowPlan, ascending: boolean, partialFor: (w: bigint) => Partial): void {
   const c = plan.cuts(d.baseMs);
   const times = d.times;
-  const first = c.index(times[0]);
-  const last = c.index(times[d.n - 1]);
-  // Walk the windows that hold points (a small interval over sparse data has many empty ones).
-  let j = ascending ? first : last;
-  while (ascending ? j <= last : j >= first) {
-    const from = j === first ? 0 : firstAtOrAfter(times, d.n, c.cut(j));
-    const to = j === last ? d.n : firstAtOrAfter(times, d.n, c.cut(j + 1));
-    if (from < to) reduceRange(fn, partialFor(c.start(j)), d, from, to, ascending);
-    if (ascending) j = to < d.n ? Math.max(j + 1, c.index(times[to])) : last + 1;
-    else j = from > 0 ? Math.min(j - 1, c.index(times[from - 1])) : first - 1;
+  const n = d.n;
+  if (ascending) {
+    const last = c.index(times[n - 1]);
+    for (let from = 0; from < n; ) {
+      const j = c.index(times[from]);
+      const to = j === last ? n : gallopForward(times, from + 1, n, c.cut(j + 1));
+      reduceRange(fn, partialFor(c.start(j)), d, from, to, true);
+      from = to;
+    }
+    return;
   }
+  const first = c.index(times[0]);
+  for (let to = n; to > 0; ) {
+    const j = c.index(times[to - 1]);
+    const from = j === first ? 0 : gallopBackward(times, 0, to - 1, c.cut(j));
+    reduceRange(fn, partialFor(c.start(j)), d, from, to, false);
+    to = from;
+  }
+}
+
+/** The first index in [lo, hi) whose time is at or after `t` (hi when none), searched outwards from lo. */
+function gallopForward(times: Float64Array, lo: number, hi: number, t: number): number {
+  if (lo >= hi || times[lo] >= t) return lo;
+  let below = lo;
+  let step = 1;
+  let probe = lo + 1;
+  while (probe < hi && times[probe] < t) {
+    below = probe;
+    step *= 2;
+    probe = below + step;
+  }
+  let a = below + 1;
+  let b = Math.min(probe, hi);
+  while (a < b) {
+    const mid = (a + b) >>> 1;
+    if (times[mid] < t) a = mid + 1;
+    else b = mid;
+  }
+  return a;
+}
+
+/** The first index in [lo, hi] from which every time before hi is at or after `t`, searched inwards from hi. */
+function gallopBackward(times: Float64Array, lo: number, hi: number, t: number): number {
+  if (hi <= lo || times[hi - 1] < t) return hi;
+  let atOrAfter = hi - 1;
+  let step = 1;
+  let probe = atOrAfter - 1;
+  while (probe >= lo && times[probe] >= t) {
+    atOrAfter = probe;
+    step *= 2;
+    probe = atOrAfter - step;
+  }
+  let a = Math.max(probe + 1, lo);
+  let b = atOrAfter;
+  while (a < b) {
+    const mid = (a + b) >>> 1;
+    if (times[mid] < t) a = mid + 1;
+    else b = mid;
+  }
+  return a;
 }
 
 function reduceRange(fn: PartialFn, p: Partial, d: ColumnData, from: number, to: number, ascending: boolean): void {
