@@ -88,6 +88,19 @@ describe("bucket resolution cache", () => {
     await notFound(resolver.bucket(orgId, "shared"));
   });
 
+  test("the org listing follows this node's changes at once, another node's after the TTL or when read fresh", async () => {
+    const names = async (fresh = false) => (await resolver.listing(orgId, { fresh })).buckets.map((b) => b.name);
+    const mine = await meta.buckets.create({ orgId, name: "listed-here", retentionRules: [] });
+    expect(await names()).toContain("listed-here");
+    await meta.dbrps.create({ orgId, bucketId: mine.id, database: "listed", retentionPolicy: "autogen" });
+    expect((await resolver.listing(orgId)).mappings.map((m) => m.database)).toContain("listed");
+
+    await otherNode.buckets.create({ orgId, name: "listed-there", retentionRules: [] });
+    expect(await names(true)).toContain("listed-there");
+    await Bun.sleep(250);
+    expect(await names()).toContain("listed-there");
+  });
+
   test("deleting the org forgets its buckets", async () => {
     const org = await meta.orgs.create({ name: "short-lived" });
     await meta.buckets.create({ orgId: org.id, name: "b", retentionRules: [] });

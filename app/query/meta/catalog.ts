@@ -36,9 +36,13 @@ export function bucketNameFor(db: string, rp: string): string {
 export class Catalog {
   private constructor(readonly databases: readonly DatabaseInfo[]) {}
 
-  /** The catalog of the statement's org, from the resolver's cached listing. */
-  static async load(qc: Pick<QueryContext, "buckets" | "orgId">): Promise<Catalog> {
-    const { buckets, mappings } = await qc.buckets.listing(qc.orgId);
+  /**
+   * The catalog of the statement's org, from the resolver's cached listing; `fresh` for the
+   * statements that change databases, policies or data, which must not act on a view another
+   * server may have changed within the cache's TTL.
+   */
+  static async load(qc: Pick<QueryContext, "buckets" | "orgId">, options: { fresh?: boolean } = {}): Promise<Catalog> {
+    const { buckets, mappings } = await qc.buckets.listing(qc.orgId, options);
     const position = new Map(buckets.map((b, i) => [b.id, i]));
     const byId = new Map(buckets.map((b) => [b.id, b]));
     const entries: { database: string; rp: RetentionPolicyInfo; order: number; createdAt: number }[] = [];

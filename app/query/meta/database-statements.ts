@@ -30,7 +30,7 @@ export async function showDatabases(qc: QueryContext): Promise<MetaResult> {
 export async function createDatabase(s: CreateDatabaseStatement, qc: QueryContext): Promise<MetaResult> {
   if (!validName(s.name)) throw errors.invalidName();
   if (isNameTooLong(s.name)) throw errors.nameTooLong();
-  const catalog = await Catalog.load(qc);
+  const catalog = await Catalog.load(qc, { fresh: true });
   const existing = catalog.database(s.name);
   if (!s.retentionPolicyCreate) {
     if (existing !== undefined) return {};
@@ -68,7 +68,7 @@ function restates(s: CreateDatabaseStatement, current: PolicyDurations): boolean
 
 /** Drops every policy of the database, with its data; a missing database is no error. */
 export async function dropDatabase(s: DropDatabaseStatement, qc: QueryContext): Promise<MetaResult> {
-  const catalog = await Catalog.load(qc);
+  const catalog = await Catalog.load(qc, { fresh: true });
   const db = catalog.database(s.name);
   if (db === undefined) return {};
   for (const rp of db.retentionPolicies) requireWrite(qc, rp.bucket);

@@ -21,7 +21,7 @@ import { hasTimeExpr, MAX_TIME, MIN_TIME, splitTimeCondition } from "./time-cond
 type Delete = Omit<Tombstone, "seq">;
 
 async function targetDatabase(qc: QueryContext): Promise<DatabaseInfo> {
-  const db = (await Catalog.load(qc)).database(qc.db);
+  const db = (await Catalog.load(qc, { fresh: true })).database(qc.db);
   if (db === undefined) throw errors.databaseNotFound(qc.db);
   for (const rp of db.retentionPolicies) requireWrite(qc, rp.bucket);
   return db;

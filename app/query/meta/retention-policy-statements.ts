@@ -45,7 +45,7 @@ export async function createRetentionPolicy(s: CreateRetentionPolicyStatement, q
   if (s.replication < 1) throw errors.replicationTooLow();
   const policy = { duration: s.duration, shardGroupDuration: normalisedShardGroupDuration(s.shardGroupDuration, s.duration) };
   if (policy.duration > 0n && policy.duration < policy.shardGroupDuration) throw errors.incompatibleDurations();
-  const db = (await Catalog.load(qc)).database(s.database);
+  const db = (await Catalog.load(qc, { fresh: true })).database(s.database);
   if (db === undefined) throw errors.databaseNotFound(s.database);
   const existing = policyNamed(db, s.name);
   if (existing !== undefined) {
@@ -61,7 +61,7 @@ export async function createRetentionPolicy(s: CreateRetentionPolicyStatement, q
 
 /** `Data.UpdateRetentionPolicy`: a new shard duration is normalised against the new duration. */
 export async function alterRetentionPolicy(s: AlterRetentionPolicyStatement, qc: QueryContext): Promise<MetaResult> {
-  const db = (await Catalog.load(qc)).database(s.database);
+  const db = (await Catalog.load(qc, { fresh: true })).database(s.database);
   if (db === undefined) throw errors.databaseNotFound(s.database);
   const rp = policyNamed(db, s.name);
   if (rp === undefined) throw errors.retentionPolicyNotFound(s.name);
@@ -87,7 +87,7 @@ export async function alterRetentionPolicy(s: AlterRetentionPolicyStatement, qc:
 
 /** Drops the policy and its data; a missing database or policy is no error (1.6.7). */
 export async function dropRetentionPolicy(s: DropRetentionPolicyStatement, qc: QueryContext): Promise<MetaResult> {
-  const catalog = await Catalog.load(qc);
+  const catalog = await Catalog.load(qc, { fresh: true });
   const db = catalog.database(s.database);
   const rp = db === undefined ? undefined : policyNamed(db, s.name);
   if (rp === undefined) return {};
