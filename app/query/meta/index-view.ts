@@ -8,6 +8,7 @@ import type { BucketStore, TimeRange } from "../../../storage/tsdb/bucket-store.
 import { FIELD_TYPE_NAMES, type SeriesDef } from "../../../storage/tsdb/point-batch.ts";
 import type { Piece } from "../../../storage/tsdb/scan.ts";
 import type { QueryContext } from "../query-context.ts";
+import { seriesInKeyOrder } from "../series-order.ts";
 import { compareBytes, sortBytes } from "./byte-order.ts";
 import type { RetentionPolicyInfo } from "./catalog.ts";
 import type { MeasurementTags } from "./measurement-filter.ts";
@@ -59,27 +60,6 @@ function piecesVerdict(pieces: readonly Piece[]): "points" | "none" | "unsure" {
   return unsure ? "unsure" : "none";
 }
 
-/**
- * A measurement's series ids in key order, per series index: definitions are only ever appended,
- * so the order holds until the measurement gains a series (sorting a thousand keys per statement
- * cost more than the rest of SHOW MEASUREMENTS).
- */
-const keyOrder = new WeakMap<BucketStore["index"], Map<string, { count: number; ids: number[] }>>();
-
-function seriesInKeyOrder(store: BucketStore, measurement: string): readonly number[] {
-  const index = store.index;
-  let byName = keyOrder.get(index);
-  if (byName === undefined) keyOrder.set(index, (byName = new Map()));
-  const ids = index.seriesOf(measurement);
-  let cached = byName.get(measurement);
-  if (cached === undefined || cached.count !== ids.length) {
-    const defs = index.defs;
-    cached = { count: ids.length, ids: [...ids].sort((a, b) => compareBytes(defs[a].key, defs[b].key)) };
-    byName.set(measurement, cached);
-  }
-  return cached.ids;
-}
-
 export class BucketIndex {
   private live: Map<string, LiveSeries[]> | undefined;
   private windowStarts: number[] | undefined;
@@ -100,7 +80,7 @@ export class BucketIndex {
       const fields = store.registry.fieldsOf(m);
       const isField = (name: string) => fields.has(name);
       const series: LiveSeries[] = [];
-      for (const id of seriesInKeyOrder(store, m)) {
+      for (const id of seriesInKeyOrder(store.index, m)) {
         if (!this.hasPointIn(id, m)) continue;
         const def: SeriesDef = store.index.defs[id];
         series.push({ id, key: def.key, measurement: m, tags: def.tags, isField });

@@ -5,6 +5,7 @@ import type { ColumnChunk } from "../../../storage/tsdb/scan.ts";
 import { type DT, fromFieldType } from "./data-type.ts";
 import type { DataSource, SeriesInfo } from "./data-source.ts";
 import { compareUtf8 } from "../encode/tag-order.ts";
+import { seriesInKeyOrder } from "../series-order.ts";
 
 const MS = 1_000_000n;
 
@@ -56,13 +57,11 @@ export class StorageSource implements DataSource {
     const index = this.store.index;
     let byName = seriesCache.get(index);
     if (byName === undefined) seriesCache.set(index, (byName = new Map()));
-    const ids = index.seriesOf(measurement);
+    const ids = seriesInKeyOrder(index, measurement);
     let c = byName.get(measurement);
     if (c === undefined || c.count !== ids.length) {
       const defs = index.defs;
-      const list = ids.map((id) => ({ id, key: defs[id].key, tags: defs[id].tags }));
-      list.sort((a, b) => compareUtf8(a.key, b.key));
-      byName.set(measurement, (c = { count: ids.length, list }));
+      byName.set(measurement, (c = { count: ids.length, list: ids.map((id) => ({ id, key: defs[id].key, tags: defs[id].tags })) }));
     }
     return c;
   }
