@@ -147,8 +147,8 @@ function rowsOf(partials: Partial[][], columns: Column[], fieldColumns: number[]
         next[c]++;
         current[c] = previous[c] = partialValue(columns[c], p);
         any = true;
-      } else if (list.length === 0 || fill === "none") current[c] = fill === "number" ? castFill(opt.fillValue, partialOutType(columns[c].fn, columns[c].type)) : null;
-      else if (fill === "number") current[c] = castFill(opt.fillValue, partialOutType(columns[c].fn, columns[c].type));
+      } else if (fill === "number") current[c] = castFill(opt.fillValue, partialOutType(columns[c].fn, columns[c].type));
+      else if (list.length === 0 || fill === "none") current[c] = null;
       else if (fill === "previous") current[c] = previous[c];
       else current[c] = columns[c].fn === "count" ? 0n : null;
     }
