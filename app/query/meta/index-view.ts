@@ -90,9 +90,12 @@ export class BucketIndex {
     return this.live;
   }
 
-  /** Live measurements in byte order. */
+  /** Live measurements in byte order: one live series settles a measurement, so the rest are not looked at. */
   measurements(): string[] {
-    return [...this.liveByMeasurement().keys()];
+    if (this.live !== undefined) return [...this.live.keys()];
+    const store = this.store;
+    if (store === undefined) return [];
+    return sortBytes(store.index.measurements()).filter((m) => store.index.seriesOf(m).some((id) => this.hasPointIn(id, m)));
   }
 
   /** Live series of a measurement in key order. */
