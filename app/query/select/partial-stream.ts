@@ -18,6 +18,7 @@ import { SeriesIterator } from "./series-iterator.ts";
 import type { Reducer } from "./stream-ops.ts";
 import { subsetTags, type Tags } from "./tags.ts";
 import { WindowPlan } from "./window.ts";
+import type { Value } from "./value.ts";
 
 /** The types each function accepts (InfluxDB's `new<Fn>Iterator` switches). */
 const ACCEPTS: Record<PartialFn, DT[]> = {
@@ -61,17 +62,25 @@ export function combiner(fn: PartialFn): () => Reducer {
 
 const MS = 1_000_000n;
 
-function partialPoint(fn: PartialFn, p: Partial, type: DT, name: string, tags: Tags): Point {
+/** A window's value of a partial function: count and sum as they are, a mean not yet re-weighed, a selector's point value. */
+export function partialValue(fn: PartialFn, p: Partial, type: DT): Value {
   switch (fn) {
     case "count":
-      return { name, tags, time: p.window, value: BigInt(p.count), nil: false, aux: null, aggregated: 0 };
+      return BigInt(p.count);
     case "sum":
-      return { name, tags, time: p.window, value: type === DT.Float ? p.fsum : p.isum, nil: false, aux: null, aggregated: 0 };
+      return type === DT.Float ? p.fsum : p.isum;
     case "mean":
-      return { name, tags, time: p.window, value: type === DT.Float ? p.fsum / p.count : Number(p.isum) / p.count, nil: false, aux: null, aggregated: p.count };
+      return type === DT.Float ? p.fsum / p.count : Number(p.isum) / p.count;
     default:
-      return { name, tags, time: BigInt(p.base) * MS + BigInt(p.offset), value: p.value, nil: false, aux: p.aux, aggregated: 0 };
+      return p.value;
   }
+}
+
+function partialPoint(fn: PartialFn, p: Partial, type: DT, name: string, tags: Tags): Point {
+  const value = partialValue(fn, p, type);
+  if (fn === "count" || fn === "sum") return { name, tags, time: p.window, value, nil: false, aux: null, aggregated: 0 };
+  if (fn === "mean") return { name, tags, time: p.window, value, nil: false, aux: null, aggregated: p.count };
+  return { name, tags, time: BigInt(p.base) * MS + BigInt(p.offset), value, nil: false, aux: p.aux, aggregated: 0 };
 }
 
 /**

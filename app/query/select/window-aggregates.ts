@@ -15,7 +15,7 @@ import type { DataSource } from "./data-source.ts";
 import type { CallQ, VarRefQ } from "./expr.ts";
 import { getDimensions, type IterOptions, windowStartFor } from "./iter-options.ts";
 import { chunkPartials, type Partial, type PartialFn } from "./partials.ts";
-import { partialOutType, reweighed } from "./partial-stream.ts";
+import { partialOutType, partialValue, reweighed } from "./partial-stream.ts";
 import { orderedTagSets } from "./raw-points.ts";
 import { columnNames, type SelectQ } from "./select-statement.ts";
 import { castFill } from "./stream-ops.ts";
@@ -109,20 +109,11 @@ function partialCallOf(e: SelectQ["fields"][number]["expr"]): { fn: PartialFn; r
 }
 
 /** What the general path shows for a window's partial. */
-function partialValue(c: Column, p: Partial): Value {
-  switch (c.fn) {
-    case "count":
-      return BigInt(p.count);
-    case "sum":
-      return c.type === DT.Float ? p.fsum : p.isum;
-    case "mean": {
-      // One series passes three levels of InfluxDB's mean reducer (series, shard group, statement), each re-weighing it.
-      const mean = c.type === DT.Float ? p.fsum / p.count : Number(p.isum) / p.count;
-      return reweighed(reweighed(reweighed(mean, p.count), p.count), p.count);
-    }
-    default:
-      return p.value;
-  }
+function cellValue(c: Column, p: Partial): Value {
+  const value = partialValue(c.fn, p, c.type);
+  if (c.fn !== "mean") return value;
+  // One series passes three levels of InfluxDB's mean reducer (series, shard group, statement), each re-weighing it.
+  return reweighed(reweighed(reweighed(value as number, p.count), p.count), p.count);
 }
 
 /**
@@ -145,7 +136,7 @@ function rowsOf(partials: Partial[][], columns: Column[], fieldColumns: number[]
       const p = list[next[c]];
       if (p !== undefined && p.window === w) {
         next[c]++;
-        current[c] = previous[c] = partialValue(columns[c], p);
+        current[c] = previous[c] = cellValue(columns[c], p);
         any = true;
       } else if (fill === "number") current[c] = castFill(opt.fillValue, partialOutType(columns[c].fn, columns[c].type));
       else if (list.length === 0 || fill === "none") current[c] = null;
