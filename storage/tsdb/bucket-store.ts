@@ -197,10 +197,7 @@ export class BucketStore {
    * its pieces; undefined when a delete matches the series (its pieces tell which points it hides).
    */
   hasPoint(windowStartMs: number, seriesId: number, field: string): boolean | undefined {
-    if (this.tombstones.list.length > 0) {
-      const def = this.index.defs[seriesId];
-      if (this.tombstones.list.some((t) => tombstoneMatchesSeries(t, def))) return undefined;
-    }
+    if (this.deleteMatches(seriesId)) return undefined;
     for (const seg of this.segments.get(windowStartMs) ?? []) {
       const local = seg.localSeries.get(seriesId);
       const localField = seg.localField.get(field);
@@ -299,10 +296,7 @@ export class BucketStore {
    * Undefined when the case does not apply.
    */
   private blockChunks(windowStartMs: number, seriesId: number, field: string, range: OffsetRange): ColumnChunk[] | undefined {
-    if (this.tombstones.list.length > 0) {
-      const def = this.index.defs[seriesId];
-      if (this.tombstones.list.some((t) => tombstoneMatchesSeries(t, def))) return undefined;
-    }
+    if (this.deleteMatches(seriesId)) return undefined;
     const fieldId = this.registry.lookupId(field);
     if (fieldId !== undefined) {
       if (bufferHolds(this.active, windowStartMs, seriesId, fieldId)) return undefined;
@@ -345,6 +339,13 @@ export class BucketStore {
   private cutScratch(n: number): ColumnData {
     if (this.scratch === undefined || this.scratch.times.length < n) this.scratch = emptyColumnData(FieldType.Float, 0, Math.max(n, 1024), false);
     return this.scratch;
+  }
+
+  /** Whether any delete on record matches the series (its stored blocks may then hide points). */
+  private deleteMatches(seriesId: number): boolean {
+    if (this.tombstones.list.length === 0) return false;
+    const def = this.index.defs[seriesId];
+    return this.tombstones.list.some((t) => tombstoneMatchesSeries(t, def));
   }
 
   /** One function for every block chunk of the bucket, so a scan allocates no closure per block. */
