@@ -47,6 +47,17 @@ export class BucketStore {
   valuesWritten = 0;
   /** Points older than this many ms are expired (0 = kept forever); set by the retention enforcer. */
   retentionMs = 0;
+  /**
+   * Changes whenever a series may have gained its first visible point or lost its last, so what is
+   * derived from which series are live (meta statements) can be kept until it does. A write moves
+   * it when it adds series, or, once points have been removed, when it writes a series not known
+   * to be live (it may revive one); a segment moves it whenever one is added, more often than
+   * needed, never less.
+   */
+  liveness = 0;
+  private pointsRemoved = false;
+  /** Ids of the series found live at `liveness` (see `recordLive`); dropped when points are removed. */
+  private liveIds: Uint8Array | undefined;
 
   constructor(
     readonly id: string,
@@ -79,6 +90,7 @@ export class BucketStore {
   }
 
   quarantine(path: string, e: unknown): void {
+    this.notePointsRemoved();
     this.logger.error({ file: path, err: (e as Error).message }, "segment is corrupt; moved aside and no longer served");
     try {
       renameSync(path, `${path}.corrupt`);
@@ -91,7 +103,31 @@ export class BucketStore {
     }
   }
 
+  /** Points left the bucket (delete, retention drop, quarantine): series may have died. */
+  notePointsRemoved(): void {
+    this.pointsRemoved = true;
+    this.liveIds = undefined;
+    this.liveness++;
+  }
+
+  /** The series found live as of `liveness`: later writes to only these leave `liveness` as it is. */
+  recordLive(ids: Iterable<number>, liveness: number): void {
+    if (liveness !== this.liveness) return;
+    const live = new Uint8Array(this.index.defs.length);
+    for (const id of ids) live[id] = 1;
+    this.liveIds = live;
+  }
+
+  /** Whether a write of these series may make one live that was not. */
+  private mayRevive(seriesIds: Int32Array): boolean {
+    const live = this.liveIds;
+    if (live === undefined) return true;
+    for (let s = 0; s < seriesIds.length; s++) if (live[seriesIds[s]] !== 1) return true;
+    return false;
+  }
+
   addSegment(reader: SegmentReader): void {
+    this.liveness++;
     const localSeries = new Map<number, number>();
     const seriesDefs: SeriesDef[] = reader.meta.series.map(([key, measurement, ...tags]) => ({ key, measurement, tags }));
     seriesDefs.forEach((def, local) => localSeries.set(this.index.idOf(def), local));
@@ -129,8 +165,10 @@ export class BucketStore {
   apply(batch: PointBatch, seq: number, replay: boolean): void {
     const buffer = this.active;
     const windowMs = this.windowMs;
+    const knownSeries = this.index.defs.length;
     const seriesIds = new Int32Array(batch.series.length);
     for (let s = 0; s < batch.series.length; s++) seriesIds[s] = this.index.idOf(batch.series[s]);
+    if (this.index.defs.length !== knownSeries || (this.pointsRemoved && this.mayRevive(seriesIds))) this.liveness++;
     const fieldIds = new Int32Array(batch.fieldKeys.length);
     for (let k = 0; k < batch.fieldKeys.length; k++) fieldIds[k] = this.registry.idOf(batch.fieldKeys[k]);
 
@@ -163,6 +201,7 @@ export class BucketStore {
 
   /** Applies a delete to the in-memory state: buffers lose the points, a dropped measurement its field types. */
   applyDelete(t: Tombstone): void {
+    this.notePointsRemoved();
     this.purgeBuffers(t);
     if (dropsMeasurement(t)) this.registry.forget(t.measurement);
   }

@@ -342,14 +342,19 @@ export class Engine {
       b.retentionMs = retentionMs;
       if (retentionMs <= 0) continue;
       const cutoffMs = nowMs - retentionMs;
+      let dropped = false;
       for (const [windowStartMs, list] of [...b.segments]) {
         if (windowStartMs + this.windowMs > cutoffMs) continue;
         b.segments.delete(windowStartMs);
         for (const s of list) rmSync(s.reader.path, { force: true });
+        dropped = true;
       }
       for (const buffer of [b.active, ...b.sealed.map((s) => s.buffer)]) {
-        for (const w of [...buffer.windows.keys()]) if (w + this.windowMs <= cutoffMs) buffer.windows.delete(w);
+        for (const w of [...buffer.windows.keys()]) {
+          if (w + this.windowMs <= cutoffMs) dropped = buffer.windows.delete(w) || dropped;
+        }
       }
+      if (dropped) b.notePointsRemoved();
     }
   }
 

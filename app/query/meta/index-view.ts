@@ -1,7 +1,8 @@
 /**
  * What meta statements see of a bucket's series index: only *live* series, those with a point
  * left (a series whose points were all deleted or dropped is gone from InfluxDB's index too), and
- * a measurement exists while it has one. Liveness is computed once per view, i.e. per statement.
+ * a measurement exists while it has one. The live series of a bucket are kept between statements
+ * until its store's `liveness` changes (a write of new series, a delete, a drop, a new segment).
  */
 import type { Bucket } from "../../../storage/meta/schema.ts";
 import type { BucketStore, TimeRange } from "../../../storage/tsdb/bucket-store.ts";
@@ -60,6 +61,9 @@ function piecesVerdict(pieces: readonly Piece[]): "points" | "none" | "unsure" {
   return unsure ? "unsure" : "none";
 }
 
+/** Each store's live series by measurement, as of its `liveness`. */
+const liveOfStore = new WeakMap<BucketStore, { liveness: number; live: Map<string, LiveSeries[]> }>();
+
 export class BucketIndex {
   private live: Map<string, LiveSeries[]> | undefined;
   private windowStarts: number[] | undefined;
@@ -73,9 +77,12 @@ export class BucketIndex {
 
   private liveByMeasurement(): Map<string, LiveSeries[]> {
     if (this.live !== undefined) return this.live;
-    this.live = new Map();
     const store = this.store;
-    if (store === undefined) return this.live;
+    if (store === undefined) return (this.live = new Map());
+    const known = liveOfStore.get(store);
+    if (known !== undefined && known.liveness === store.liveness) return (this.live = known.live);
+    const liveness = store.liveness;
+    this.live = new Map();
     for (const m of sortBytes(store.index.measurements())) {
       const fields = store.registry.fieldsOf(m);
       const isField = (name: string) => fields.has(name);
@@ -87,14 +94,20 @@ export class BucketIndex {
       }
       if (series.length > 0) this.live.set(m, series);
     }
+    liveOfStore.set(store, { liveness, live: this.live });
+    store.recordLive(
+      [...this.live.values()].flatMap((list) => list.map((s) => s.id)),
+      liveness,
+    );
     return this.live;
   }
 
   /** Live measurements in byte order: one live series settles a measurement, so the rest are not looked at. */
   measurements(): string[] {
-    if (this.live !== undefined) return [...this.live.keys()];
     const store = this.store;
     if (store === undefined) return [];
+    if (this.live === undefined && liveOfStore.get(store)?.liveness === store.liveness) this.liveByMeasurement();
+    if (this.live !== undefined) return [...this.live.keys()];
     return sortBytes(store.index.measurements()).filter((m) => store.index.seriesOf(m).some((id) => this.hasPointIn(id, m)));
   }
 

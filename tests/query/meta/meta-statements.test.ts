@@ -150,6 +150,51 @@ describe("deletes", () => {
   });
 });
 
+describe("live series are kept between statements until the data changes", () => {
+  const DB = "live";
+  const series = async () => ((await query("SHOW SERIES", { db: DB })) as [{ series?: [{ values: string[][] }] }])[0].series?.[0].values.flat() ?? [];
+  const hosts = async () => ((await query("SHOW TAG VALUES WITH KEY = host", { db: DB })) as [{ series?: [{ values: string[][] }] }])[0].series?.[0].values.map((v) => v[1]) ?? [];
+  const store = async () => t.server.ctx.engine.bucketStore((await bucketNamed(DB))!.id)!;
+
+  beforeAll(async () => {
+    await query(`CREATE DATABASE ${DB}`);
+    await write(DB, `cpu,host=a v=1 ${recent()}`);
+  });
+
+  test("a write of a new series shows at once; more points of a known one keep the answer", async () => {
+    expect(await series()).toEqual(["cpu,host=a"]);
+    await write(DB, `cpu,host=b v=1 ${recent()}`);
+    expect(await series()).toEqual(["cpu,host=a", "cpu,host=b"]);
+    expect(await hosts()).toEqual(["a", "b"]);
+    await write(DB, `cpu,host=a v=2 ${recent() + 1}`);
+    expect(await series()).toEqual(["cpu,host=a", "cpu,host=b"]);
+  });
+
+  test("a dropped series goes, and a write brings it back though the index already knew it", async () => {
+    await query("DROP SERIES FROM cpu WHERE host = 'a'", { db: DB });
+    expect(await series()).toEqual(["cpu,host=b"]);
+    expect(await query("SHOW SERIES EXACT CARDINALITY", { db: DB })).toEqual([{ statement_id: 0, series: [{ name: "cpu", columns: ["count"], values: [[1]] }] }]);
+    await write(DB, `cpu,host=a v=3 ${recent() + 2}`);
+    expect(await series()).toEqual(["cpu,host=a", "cpu,host=b"]);
+    expect(await hosts()).toEqual(["a", "b"]);
+  });
+
+  test("series stay live when their points move from the buffer to segments", async () => {
+    await t.server.ctx.engine.flush();
+    expect(await series()).toEqual(["cpu,host=a", "cpu,host=b"]);
+  });
+
+  test("a retention drop empties the index; a later write fills it again", async () => {
+    const s = await store();
+    t.server.ctx.engine.enforceRetention(new Map([[s.id, 3_600_000]]), Date.now() + 30 * 86_400_000);
+    expect(await series()).toEqual([]);
+    expect(await query("SHOW MEASUREMENTS", { db: DB })).toEqual([{ statement_id: 0 }]);
+    t.server.ctx.engine.enforceRetention(new Map([[s.id, 0]]), Date.now());
+    await write(DB, `cpu,host=b v=4 ${recent() + 3}`);
+    expect(await series()).toEqual(["cpu,host=b"]);
+  });
+});
+
 describe("permissions", () => {
   test("a token sees and changes only what its bucket permissions allow", async () => {
     const main = await bucketNamed("main");

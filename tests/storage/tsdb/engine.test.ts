@@ -262,3 +262,36 @@ describe("engine", () => {
     expect(readColumn(await openEngine(dir), B, "m,host=a", "f")).toEqual([]);
   });
 });
+
+describe("liveness: what lets meta statements keep the live series between statements", () => {
+  const point = (host: string, t: bigint): TestPoint => ({ measurement: "cpu", tags: { host }, time: t, fields: { v: 1 } });
+
+  test("moves when a write adds a series, not when it adds points to known ones", async () => {
+    const e = await openEngine(tempDir());
+    await e.write(B, buildBatch([point("a", T0)]));
+    const store = e.bucketStore(B)!;
+    const before = store.liveness;
+    await e.write(B, buildBatch([point("a", T0 + 1n)]));
+    expect(store.liveness).toBe(before);
+    await e.write(B, buildBatch([point("b", T0)]));
+    expect(store.liveness).not.toBe(before);
+  });
+
+  test("after a delete, a write moves it unless every series it writes was recorded live since", async () => {
+    const e = await openEngine(tempDir());
+    await e.write(B, buildBatch([point("a", T0), point("b", T0)]));
+    const store = e.bucketStore(B)!;
+    const beforeDelete = store.liveness;
+    await e.delete(B, { measurement: "cpu", tagEquals: ["host", "a"], startMs: -9.2e15, startNs: 0, endMs: 9.2e15, endNs: 0 });
+    expect(store.liveness).not.toBe(beforeDelete);
+    let now = store.liveness;
+    await e.write(B, buildBatch([point("b", T0 + 1n)]));
+    expect(store.liveness).not.toBe(now);
+    now = store.liveness;
+    store.recordLive([store.index.lookup("cpu,host=b")!], now);
+    await e.write(B, buildBatch([point("b", T0 + 2n)]));
+    expect(store.liveness).toBe(now);
+    await e.write(B, buildBatch([point("a", T0 + 3n)]));
+    expect(store.liveness).not.toBe(now);
+  });
+});
