@@ -31,14 +31,13 @@ export async function showTagValues(s: ShowTagValuesStatement, qc: QueryContext)
     const keys = tagKeysSelected(split.condition, sortBytes(tagKeysOf(all)));
     if (keys === null || keys.size === 0) continue;
     const rows: [string, string][] = [];
-    const seen = new Set<string>();
+    const seen = new Map<string, Set<string>>([...keys].map((key) => [key, new Set<string>()]));
     for (const one of all) {
       if (matchSeries(filter, one) === false) continue;
-      for (const key of keys) {
+      for (const [key, values] of seen) {
         const value = tagValue(one.tags, key);
-        const id = `${key}\u0000${value}`;
-        if (value === "" || seen.has(id)) continue;
-        seen.add(id);
+        if (value === "" || values.has(value)) continue;
+        values.add(value);
         rows.push([key, value]);
       }
     }
