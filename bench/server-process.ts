@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
 /** Peak resident memory (VmHWM) of a process, in MiB, or undefined when it cannot be read. */
 export function peakRssMiB(pid: number): number | undefined {
@@ -15,6 +15,26 @@ export function cpuSeconds(pid: number): number | undefined {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
     return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Milliseconds all threads of a process have spent on a CPU (schedstat: nanosecond resolution and,
+ * on a VM with steal accounting, without the time the host took the CPU away), or undefined.
+ */
+export function onCpuMs(pid: number): number | undefined {
+  try {
+    let ns = 0;
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, "utf8").split(" ")[0]);
+      } catch {
+        // the thread ended between listing and reading
+      }
+    }
+    return ns / 1e6;
   } catch {
     return undefined;
   }
