@@ -189,8 +189,8 @@ export class DatabaseIndex {
     return sortBytes(new Set(this.parts.flatMap((p) => p.measurements())));
   }
 
-  series(measurement: string): LiveSeries[] {
-    if (this.parts.length === 1) return [...this.parts[0].series(measurement)];
+  series(measurement: string): readonly LiveSeries[] {
+    if (this.parts.length === 1) return this.parts[0].series(measurement);
     const holders = this.parts.map((p) => p.series(measurement)[0]).filter((s) => s !== undefined);
     const isField = (name: string) => holders.some((s) => s.isField(name));
     const byKey = new Map<string, LiveSeries>();
@@ -218,9 +218,15 @@ export class DatabaseIndex {
 }
 
 /** The tag keys some series have. */
-export function tagKeysOf(series: readonly LiveSeries[]): Set<string> {
-  const keys = new Set<string>();
-  for (const s of series) for (let i = 0; i < s.tags.length; i += 2) keys.add(s.tags[i]);
+/** Tag keys of series lists kept between statements (a bucket's live series of a measurement). */
+const keysOfList = new WeakMap<readonly LiveSeries[], ReadonlySet<string>>();
+
+export function tagKeysOf(series: readonly LiveSeries[]): ReadonlySet<string> {
+  let keys = keysOfList.get(series);
+  if (keys !== undefined) return keys;
+  const found = new Set<string>();
+  for (const s of series) for (let i = 0; i < s.tags.length; i += 2) found.add(s.tags[i]);
+  keysOfList.set(series, (keys = found));
   return keys;
 }
 
