@@ -217,10 +217,10 @@ export class DatabaseIndex {
   }
 }
 
-/** The tag keys some series have. */
 /** Tag keys of series lists kept between statements (a bucket's live series of a measurement). */
 const keysOfList = new WeakMap<readonly LiveSeries[], ReadonlySet<string>>();
 
+/** The tag keys some series have. */
 export function tagKeysOf(series: readonly LiveSeries[]): ReadonlySet<string> {
   let keys = keysOfList.get(series);
   if (keys !== undefined) return keys;
