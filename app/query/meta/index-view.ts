@@ -75,13 +75,20 @@ export class BucketIndex {
     readonly shardGroupNs: bigint,
   ) {}
 
+  /** The store's live series as kept from an earlier statement, when nothing has changed them since. */
+  private kept(store: BucketStore): Map<string, LiveSeries[]> | undefined {
+    const known = liveOfStore.get(store);
+    return known !== undefined && known.liveness === store.liveness ? known.live : undefined;
+  }
+
   private liveByMeasurement(): Map<string, LiveSeries[]> {
     if (this.live !== undefined) return this.live;
     const store = this.store;
     if (store === undefined) return (this.live = new Map());
-    const known = liveOfStore.get(store);
-    if (known !== undefined && known.liveness === store.liveness) return (this.live = known.live);
+    const kept = this.kept(store);
+    if (kept !== undefined) return (this.live = kept);
     const liveness = store.liveness;
+    const liveIds: number[] = [];
     this.live = new Map();
     for (const m of sortBytes(store.index.measurements())) {
       const fields = store.registry.fieldsOf(m);
@@ -91,14 +98,12 @@ export class BucketIndex {
         if (!this.hasPointIn(id, m)) continue;
         const def: SeriesDef = store.index.defs[id];
         series.push({ id, key: def.key, measurement: m, tags: def.tags, isField });
+        liveIds.push(id);
       }
       if (series.length > 0) this.live.set(m, series);
     }
     liveOfStore.set(store, { liveness, live: this.live });
-    store.recordLive(
-      [...this.live.values()].flatMap((list) => list.map((s) => s.id)),
-      liveness,
-    );
+    store.recordLive(liveIds, liveness);
     return this.live;
   }
 
@@ -106,8 +111,8 @@ export class BucketIndex {
   measurements(): string[] {
     const store = this.store;
     if (store === undefined) return [];
-    if (this.live === undefined && liveOfStore.get(store)?.liveness === store.liveness) this.liveByMeasurement();
-    if (this.live !== undefined) return [...this.live.keys()];
+    const live = this.live ?? this.kept(store);
+    if (live !== undefined) return [...live.keys()];
     return sortBytes(store.index.measurements()).filter((m) => store.index.seriesOf(m).some((id) => this.hasPointIn(id, m)));
   }
 
