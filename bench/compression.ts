@@ -5,16 +5,12 @@
  *
  *   bun run bench:compression
  */
+import { tsbsAnswer } from "./tsbs-answer.ts";
+
 const OPTIONS = [{}, { library: "libdeflate", level: 1 }, { library: "libdeflate", level: 4 }, { library: "libdeflate", level: 6 }] as const;
 
 function answer(rows: number): Uint8Array<ArrayBuffer> {
-  let value = 17;
-  const values: string[] = [];
-  for (let i = 0; i < rows; i++) {
-    value = (value * 48271) % 2147483647;
-    values.push(`[${1767225600 + i * 60}000000000,${((value / 2147483647) * 100).toFixed(13)}]`);
-  }
-  return new TextEncoder().encode(`{"results":[{"statement_id":0,"series":[{"name":"cpu","columns":["time","max"],"values":[${values.join(",")}]}]}]}`);
+  return new TextEncoder().encode(tsbsAnswer(rows, 13));
 }
 
 console.log("| answer bytes | " + OPTIONS.map((o) => ("library" in o ? `libdeflate ${o.level}` : "zlib 6")).join(" | ") + " |");

@@ -6,9 +6,9 @@
  *
  *   bun run bench/floor-server.ts PORT
  */
-const ROWS = 60;
-const values = Array.from({ length: ROWS }, (_, i) => `[${1767225600000000000 + i * 60e9},${(50 + ((i * 37) % 50) + 0.25).toFixed(2)}]`).join(",");
-const body = `{"results":[{"statement_id":0,"series":[{"name":"cpu","columns":["time","max"],"values":[${values}]}]}]}\n`;
+import { tsbsAnswer } from "./tsbs-answer.ts";
+
+const body = `${tsbsAnswer(60, 2)}\n`;
 const gzipped = Bun.gzipSync(body, { library: "libdeflate", level: 1 });
 
 Bun.serve({
