@@ -60,6 +60,7 @@ test("/metrics is Prometheus text with process and per-route HTTP metrics", asyn
   expect(res.headers.get("content-type")).toStartWith("text/plain");
   const text = await res.text();
   expect(text).toContain("process_cpu_user_seconds_total");
+  expect(text).toMatch(/nodejs_eventloop_lag_p99_seconds \d/);
   expect(text).toMatch(/strata_http_requests_total\{method="GET",route="\/ping",status="204"\} \d+/);
   // Unknown paths share one label value, so scanners can't blow up the series count.
   expect(text).toMatch(/strata_http_requests_total\{method="GET",route="unmatched",status="404"\} \d+/);
