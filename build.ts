@@ -51,6 +51,10 @@ export async function buildBinary(outfile: string): Promise<void> {
     entrypoints: [`${import.meta.dir}/app/main.ts`],
     compile: { outfile, autoloadBunfig: false },
     minify: true,
+    // Bytecode compiled at build time, embedded beside the source: the binary is ready to serve
+    // ~40 % sooner and answers its first query in half the time (bench/RESULTS.md, "Cold start").
+    bytecode: true,
+    format: "esm",
     // Embedded in the executable (stack traces name source lines); the .map Bun also writes is removed.
     sourcemap: "linked",
     define: { "process.env.STRATA_BUILD_COMMIT": JSON.stringify(gitCommit()) },
