@@ -9,23 +9,29 @@
 
 export const GOMAXPROCS = 2;
 
+/** A point of the merge: its window (as a rank, see combineOrder) and its series. */
+interface Point {
+  window: number;
+  payload: number;
+}
+
 interface Source {
-  /** Window start of the next point, or undefined when exhausted. */
-  peek(): bigint | undefined;
-  /** Consumes the next point: its window start and payload. */
-  next(): { window: bigint; payload: number } | undefined;
+  /** Window of the next point, or undefined when exhausted. */
+  peek(): number | undefined;
+  /** Consumes the next point. */
+  next(): Point | undefined;
 }
 
 class Leaf implements Source {
   private i = 0;
   constructor(
-    private readonly windows: readonly bigint[],
+    private readonly windows: readonly number[],
     private readonly payload: number,
   ) {}
-  peek(): bigint | undefined {
+  peek(): number | undefined {
     return this.windows[this.i];
   }
-  next(): { window: bigint; payload: number } | undefined {
+  next(): Point | undefined {
     if (this.i >= this.windows.length) return undefined;
     return { window: this.windows[this.i++], payload: this.payload };
   }
@@ -36,16 +42,21 @@ class Merge implements Source {
   private items: Source[];
   private init = false;
   private curr: Source | undefined;
-  private window: bigint | undefined;
-  private readonly less: (a: bigint, b: bigint) => boolean;
+  private window: number | undefined;
+  private peeked = false;
+  private kept: Point | undefined;
 
-  constructor(inputs: Source[], ascending: boolean) {
+  constructor(
+    inputs: Source[],
+    private readonly ascending: boolean,
+  ) {
     this.items = inputs.slice();
-    this.less = ascending ? (a, b) => a < b : (a, b) => a > b;
   }
 
   private lessAt(i: number, j: number): boolean {
-    return this.less(this.items[i].peek()!, this.items[j].peek()!);
+    const a = this.items[i].peek()!;
+    const b = this.items[j].peek()!;
+    return this.ascending ? a < b : a > b;
   }
 
   private swap(i: number, j: number): void {
@@ -96,23 +107,25 @@ class Merge implements Source {
     this.init = true;
   }
 
-  peek(): bigint | undefined {
-    if (!this.init) this.start();
-    if (this.curr !== undefined) {
-      const w = this.curr.peek();
-      if (w !== undefined && w === this.window) return w;
+  /**
+   * Like Go's buffered iterators: peeking computes the next point and keeps it for next(), so a
+   * parent heap comparing this merge costs nothing more than reading the kept point's window.
+   */
+  peek(): number | undefined {
+    if (!this.peeked) {
+      this.kept = this.advance();
+      this.peeked = true;
     }
-    let best: bigint | undefined;
-    for (const b of this.items) {
-      const w = b.peek();
-      if (w !== undefined && (best === undefined || this.less(w, best))) best = w;
-    }
-    const c = this.curr?.peek();
-    if (c !== undefined && (best === undefined || this.less(c, best))) best = c;
-    return best;
+    return this.kept?.window;
   }
 
-  next(): { window: bigint; payload: number } | undefined {
+  next(): Point | undefined {
+    if (!this.peeked) return this.advance();
+    this.peeked = false;
+    return this.kept;
+  }
+
+  private advance(): Point | undefined {
     if (!this.init) this.start();
     for (;;) {
       if (this.curr === undefined) {
@@ -149,7 +162,10 @@ function mergeOf(inputs: Source[], ascending: boolean): Source | undefined {
  * order; series are in tag-set order (series-key order, reversed when descending).
  */
 export function combineOrder(windowsBySeries: readonly (readonly bigint[])[], ascending: boolean): Map<bigint, number[]> {
-  const leaves: Source[] = windowsBySeries.map((w, i) => new Leaf(w, i));
+  // The merge compares windows at every heap step: it compares their ranks, numbers, not bigints.
+  const windows = [...new Set(windowsBySeries.flat())].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const rankOf = new Map(windows.map((w, rank) => [w, rank]));
+  const leaves: Source[] = windowsBySeries.map((w, i) => new Leaf(w.map((window) => rankOf.get(window)!), i));
   const parallel = Math.min(GOMAXPROCS, leaves.length);
   let root: Source | undefined;
   if (leaves.length === 1) root = leaves[0];
@@ -164,9 +180,10 @@ export function combineOrder(windowsBySeries: readonly (readonly bigint[])[], as
     root = mergeOf(outputs, ascending);
   }
   const order = new Map<bigint, number[]>();
+  const listByRank: (number[] | undefined)[] = [];
   for (let p = root?.next(); p !== undefined; p = root!.next()) {
-    let list = order.get(p.window);
-    if (list === undefined) order.set(p.window, (list = []));
+    let list = listByRank[p.window];
+    if (list === undefined) order.set(windows[p.window], (listByRank[p.window] = list = []));
     list.push(p.payload);
   }
   return order;
