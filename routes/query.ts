@@ -142,9 +142,8 @@ export function queryRoutes(ctx: AppContext) {
     statements.forEach((s, i) => {
       if (s.kind === "select" && s.timeZone !== null && s.timeZone !== "") timeZones.set(i, s.timeZone);
     });
-    const results: StatementResult[] = params.chunked
-      ? chunkResults(emitted, params.chunkSize, (r) => chunkStyleOf(statements[r.statement_id]))
-      : mergeResults(emitted);
+    const styleOf = (r: StatementResult) => chunkStyleOf(statements[r.statement_id]);
+    const results: StatementResult[] = params.chunked ? chunkResults(emitted, params.chunkSize, styleOf) : mergeResults(emitted, styleOf);
     if (format === "csv") {
       const encode = createCsvEncoder({ epoch });
       return send(200, params.chunked ? results.map((r) => encode([r])).join("") : encode(results));

@@ -1,6 +1,7 @@
 import type { Statement } from "../influxql/parser.ts";
 import type { QueryContext } from "./query-context.ts";
-import type { StatementResult } from "./result.ts";
+import { type ChunkStyle, DEFAULT_CHUNK_SIZE } from "./encode/chunk.ts";
+import type { ResultSeries, StatementResult } from "./result.ts";
 import { executeStatement } from "./execute-statement.ts";
 import { StatementError } from "./statement-error.ts";
 
@@ -31,8 +32,13 @@ export async function runStatements(statements: Statement[], qc: QueryContext): 
   return emitted;
 }
 
-/** How the non-chunked 1.x handler folds emitted results into one per statement. */
-export function mergeResults(emitted: StatementResult[]): StatementResult[] {
+/**
+ * How the non-chunked 1.x handler folds emitted results into one per statement. Its emitter cuts
+ * a `rows` statement's series every DEFAULT_CHUNK_SIZE values even then, marking all pieces but
+ * the last partial; the handler appends each piece to the first, which keeps its mark — so a
+ * series of more than 10,000 values answers with `"partial": true`.
+ */
+export function mergeResults(emitted: StatementResult[], styleOf: (result: StatementResult) => ChunkStyle = () => "rows"): StatementResult[] {
   const out: StatementResult[] = [];
   for (const r of emitted) {
     const last = out[out.length - 1];
@@ -43,5 +49,13 @@ export function mergeResults(emitted: StatementResult[]): StatementResult[] {
     if (r.error !== undefined) out[out.length - 1] = r;
     else if (r.series) last.series = [...(last.series ?? []), ...r.series];
   }
+  for (const r of out) {
+    if (r.series === undefined || styleOf(r) !== "rows" || !r.series.some(isCut)) continue;
+    r.series = r.series.map((s) => (isCut(s) ? { ...s, partial: true } : s));
+  }
   return out;
+}
+
+function isCut(series: ResultSeries): boolean {
+  return series.values.length > DEFAULT_CHUNK_SIZE;
 }

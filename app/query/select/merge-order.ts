@@ -7,6 +7,8 @@
  * 2-CPU machine.
  */
 
+import { heapInit, heapPop, heapPush, type Less } from "./go-heap.ts";
+
 export const GOMAXPROCS = 2;
 
 /** A point of the merge: its window (as a rank, see combineOrder) and its series. */
@@ -45,65 +47,16 @@ class Merge implements Source {
   private window: number | undefined;
   private peeked = false;
   private kept: Point | undefined;
+  private readonly less: Less<Source>;
 
-  constructor(
-    inputs: Source[],
-    private readonly ascending: boolean,
-  ) {
+  constructor(inputs: Source[], ascending: boolean) {
     this.items = inputs.slice();
-  }
-
-  private lessAt(i: number, j: number): boolean {
-    const a = this.items[i].peek()!;
-    const b = this.items[j].peek()!;
-    return this.ascending ? a < b : a > b;
-  }
-
-  private swap(i: number, j: number): void {
-    const t = this.items[i];
-    this.items[i] = this.items[j];
-    this.items[j] = t;
-  }
-
-  private up(j: number): void {
-    for (;;) {
-      const i = Math.trunc((j - 1) / 2);
-      if (i === j || !this.lessAt(j, i)) break;
-      this.swap(i, j);
-      j = i;
-    }
-  }
-
-  private down(i0: number, n: number): void {
-    let i = i0;
-    for (;;) {
-      const j1 = 2 * i + 1;
-      if (j1 >= n) break;
-      let j = j1;
-      const j2 = j1 + 1;
-      if (j2 < n && this.lessAt(j2, j1)) j = j2;
-      if (!this.lessAt(j, i)) break;
-      this.swap(i, j);
-      i = j;
-    }
-  }
-
-  private pop(): Source {
-    const n = this.items.length - 1;
-    this.swap(0, n);
-    this.down(0, n);
-    return this.items.pop()!;
-  }
-
-  private push(b: Source): void {
-    this.items.push(b);
-    this.up(this.items.length - 1);
+    this.less = ascending ? (a, b) => a.peek()! < b.peek()! : (a, b) => a.peek()! > b.peek()!;
   }
 
   private start(): void {
     this.items = this.items.filter((b) => b.peek() !== undefined);
-    const n = this.items.length;
-    for (let i = Math.trunc(n / 2) - 1; i >= 0; i--) this.down(i, n);
+    heapInit(this.items, this.less);
     this.init = true;
   }
 
@@ -130,7 +83,7 @@ class Merge implements Source {
     for (;;) {
       if (this.curr === undefined) {
         if (this.items.length === 0) return undefined;
-        this.curr = this.pop();
+        this.curr = heapPop(this.items, this.less);
         const p = this.curr.next()!;
         this.window = p.window;
         return p;
@@ -141,7 +94,7 @@ class Merge implements Source {
         continue;
       }
       if (w !== this.window) {
-        this.push(this.curr);
+        heapPush(this.items, this.curr, this.less);
         this.curr = undefined;
         continue;
       }

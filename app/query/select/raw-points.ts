@@ -10,6 +10,7 @@ import type { DataSource } from "./data-source.ts";
 import type { VarRefQ } from "./expr.ts";
 import { getDimensions, type IterOptions } from "./iter-options.ts";
 import type { Point, Stream } from "./point.ts";
+import { heapInit, heapPop, heapPush } from "./go-heap.ts";
 import { SeriesIterator } from "./series-iterator.ts";
 import { type TagSet, tagSets } from "./tag-sets.ts";
 import { subsetTags, type Tags } from "./tags.ts";
@@ -44,22 +45,25 @@ export function orderedTagSets(ds: DataSource, measurement: string, opt: IterOpt
 
 interface Open {
   it: SeriesIterator;
-  order: number;
   tags: Tags;
 }
 
 /**
  * Points of one measurement for `main` (null: a raw query's rows) with `opt.aux`, tag set after
  * tag set. `perSetLimit` stops each tag set after that many points (LIMIT + OFFSET of a raw query).
+ * A tag set's series are merged as InfluxDB's sorted merge iterator merges them: a Go heap of the
+ * series in series-key order, popped for each point and pushed back with its next one, so points
+ * of equal time come out in the heap's order.
  */
 export function measurementPoints(ds: DataSource, measurement: string, main: VarRefQ | null, opt: IterOptions, perSetLimit = 0): Stream {
   const points: Point[] = [];
   let type: DT | undefined;
   const times = new TimeMaker();
   const dims = getDimensions(opt);
+  const less = opt.ascending ? earlier : later;
   for (const set of orderedTagSets(ds, measurement, opt)) {
-    const open: Open[] = [];
-    set.series.forEach((s, order) => {
+    const heap: Open[] = [];
+    for (const s of set.series) {
       const it = SeriesIterator.open({
         ds,
         measurement,
@@ -71,15 +75,14 @@ export function measurementPoints(ds: DataSource, measurement: string, main: Var
         hi: opt.endTime,
         ascending: opt.ascending,
       });
-      if (it === null) return;
+      if (it === null) continue;
       type ??= it.type;
-      if (it.next()) open.push({ it, order, tags: subsetTags(s.info.tags, dims) });
-    });
+      if (it.next()) heap.push({ it, tags: subsetTags(s.info.tags, dims) });
+    }
+    heapInit(heap, less);
     let emitted = 0;
-    while (open.length > 0) {
-      let best = 0;
-      for (let k = 1; k < open.length; k++) if (before(open[k], open[best], opt.ascending)) best = k;
-      const o = open[best];
+    while (heap.length > 0) {
+      const o = heapPop(heap, less);
       const it = o.it;
       points.push({
         name: measurement,
@@ -91,16 +94,41 @@ export function measurementPoints(ds: DataSource, measurement: string, main: Var
         aggregated: 0,
       });
       if (perSetLimit > 0 && ++emitted >= perSetLimit) break;
-      if (!it.next()) open.splice(best, 1);
+      if (it.next()) heapPush(heap, o, less);
     }
   }
   return { type: type ?? DT.Float, points };
 }
 
-function before(a: Open, b: Open, ascending: boolean): boolean {
+/** The sorted merge heap's order (ascending): time, then auxiliary values while both are strings. */
+function earlier(a: Open, b: Open): boolean {
   const x = a.it;
   const y = b.it;
-  if (x.base !== y.base) return ascending ? x.base < y.base : x.base > y.base;
-  if (x.offset !== y.offset) return ascending ? x.offset < y.offset : x.offset > y.offset;
-  return a.order < b.order;
+  if (x.base !== y.base) return x.base < y.base;
+  if (x.offset !== y.offset) return x.offset < y.offset;
+  return auxStringOrder(x.aux, y.aux) < 0;
+}
+
+function later(a: Open, b: Open): boolean {
+  const x = a.it;
+  const y = b.it;
+  if (x.base !== y.base) return x.base > y.base;
+  if (x.offset !== y.offset) return x.offset > y.offset;
+  return auxStringOrder(x.aux, y.aux) > 0;
+}
+
+/**
+ * How Go's sorted merge heap orders points of equal time by their auxiliary values: the first
+ * pair that differs decides (byte order), if both are strings; any pair that is not two strings
+ * ends the comparison as equal (0).
+ */
+function auxStringOrder(x: readonly unknown[], y: readonly unknown[]): number {
+  if (x.length === 0 || x.length !== y.length) return 0;
+  for (let i = 0; i < x.length; i++) {
+    const v1 = x[i];
+    const v2 = y[i];
+    if (typeof v1 !== "string" || typeof v2 !== "string") return 0;
+    if (v1 !== v2) return compareUtf8(v1, v2);
+  }
+  return 0;
 }
