@@ -38,6 +38,9 @@ const SETS = {
       "SELECT max(usage_user), min(usage_idle) FROM cpu WHERE time >= '2026-01-01T00:00:00Z' AND time < '2026-01-01T06:00:00Z' GROUP BY time(1m), region",
       "SELECT sum(usage_system) FROM cpu WHERE region = 'us-west-1' AND time >= '2026-01-01T00:00:00Z' AND time < '2026-01-01T06:00:00Z' GROUP BY time(5m)",
       "SELECT count(usage_user) FROM cpu WHERE time >= '2026-01-01T00:00:00Z' AND time < '2026-01-01T12:00:00Z' GROUP BY time(10s)",
+      "SELECT median(usage_user) FROM cpu WHERE time >= '2026-01-01T00:00:00Z' AND time < '2026-01-01T01:00:00Z' GROUP BY time(1m)",
+      "SELECT stddev(usage_user) FROM cpu WHERE time >= '2026-01-01T00:00:00Z' AND time < '2026-01-01T01:00:00Z' GROUP BY time(1m)",
+      "SELECT usage_user FROM cpu WHERE time >= '2026-01-01T00:00:00Z' AND time < '2026-01-01T00:10:00Z'",
     ],
   },
 } as const;
