@@ -38,7 +38,7 @@ export async function runStatements(statements: Statement[], qc: QueryContext): 
  * the last partial; the handler appends each piece to the first, which keeps its mark — so a
  * series of more than 10,000 values answers with `"partial": true`.
  */
-export function mergeResults(emitted: StatementResult[], styleOf: (result: StatementResult) => ChunkStyle = () => "rows"): StatementResult[] {
+export function mergeResults(emitted: StatementResult[], styleOf: (result: StatementResult) => ChunkStyle): StatementResult[] {
   const out: StatementResult[] = [];
   for (const r of emitted) {
     const last = out[out.length - 1];

@@ -1,6 +1,6 @@
 /**
  * The raw points of a measurement for one variable, as InfluxDB's storage hands them to the query
- * engine: per tag set, the series' points merged by time (series order breaks ties), tag sets in
+ * engine: per tag set, the series' points merged by time (ties in Go's heap order), tag sets in
  * tag order. Raw queries (no driving field: rows wherever an auxiliary field has a point) and
  * functions that need every point (median, top, derivative, ...) read this.
  */
