@@ -10,8 +10,8 @@ import type { CallQ, QExpr, VarRefQ } from "./expr.ts";
 import type { IterOptions } from "./iter-options.ts";
 import { checkAccepts, combiner, measurementPartials, partialOutType, reduceAlone, unsupportedType } from "./partial-stream.ts";
 import type { PartialFn } from "./partials.ts";
-import type { Stream } from "./point.ts";
-import { measurementPoints } from "./raw-points.ts";
+import type { Point, Stream } from "./point.ts";
+import { measurementPoints, orderedTagSets } from "./raw-points.ts";
 import {
   CountReducer,
   CumulativeSumReducer,
@@ -32,6 +32,7 @@ import {
 import { fillIterator, intervalIterator, mergeStreams, reduceIterator, type Reducer, streamIterator } from "./stream-ops.ts";
 import { subqueryCallInput, subqueryVarRefPoints } from "./subquery.ts";
 import type { BoundSource } from "./type-eval.ts";
+import type { DataSource } from "./data-source.ts";
 
 const NUMERIC: DT[] = [DT.Float, DT.Integer, DT.Unsigned];
 const SECOND = 1_000_000_000n;
@@ -209,6 +210,7 @@ function partialCall(sources: BoundSource[], fn: PartialFn, call: CallQ, opt: It
   const arg0 = call.args[0];
   if (arg0.kind !== "varref") throw new StatementError(`expected field argument in ${fn}()`);
   const level = (s: Stream, onePerGroup: boolean) => (onePerGroup && stableWindows(opt) ? reduceAlone(s, fn) : reduceIterator(s.points, opt, s.type, combiner(fn)));
+  const loneFirstLast = (fn === "first" || fn === "last") && opt.interval.duration === 0n;
   const inputs: Stream[] = [];
   // A subquery's reduced points can hold several per window and group (its runs follow its own
   // series), so only storage inputs let the last level be skipped.
@@ -219,7 +221,11 @@ function partialCall(sources: BoundSource[], fn: PartialFn, call: CallQ, opt: It
       const perName: Stream[] = [];
       for (const m of src.names) {
         if (src.ds.series(m).length === 0) continue;
-        perName.push(level(measurementPartials(src.ds, m, { fn, ref: arg0, needTime: selector && opt.interval.duration === 0n, windowBudget }, opt), true));
+        perName.push(
+          loneFirstLast && mergesSeries(src.ds, m, opt)
+            ? level(firstLastPoints(src.ds, m, fn, arg0, opt), false)
+            : level(measurementPartials(src.ds, m, { fn, ref: arg0, needTime: selector && opt.interval.duration === 0n, windowBudget }, opt), true),
+        );
       }
       if (perName.length === 0) continue;
       inputs.push(src.regex ? level(mergeStreams(perName, opt.ascending), perName.length === 1) : perName[0]);
@@ -235,6 +241,40 @@ function partialCall(sources: BoundSource[], fn: PartialFn, call: CallQ, opt: It
   if (inputs.length === 0) return EMPTY;
   const merged = mergeStreams(inputs, opt.ascending);
   return level(merged, inputs.length === 1 && !fromSubquery);
+}
+
+/**
+ * Points of each tag set that 1.6.7's storage hands to first() or last() without GROUP BY time:
+ * the tag set's series go through the sorted merge (in time order, reversed for last) under a
+ * limit of one — whose check lets a second point through. The reducer then picks between those
+ * two, so at equal times the winner is the larger value of the two the merge's heap put first.
+ */
+function firstLastPoints(ds: DataSource, measurement: string, fn: "first" | "last", ref: VarRefQ, opt: IterOptions): Stream {
+  const timeAscending = fn === "first";
+  const s = measurementPoints(ds, measurement, ref, { ...opt, ascending: timeAscending }, LIMIT_ONE_PASSES);
+  if (timeAscending !== opt.ascending) s.points = tagSetsReversed(s.points);
+  return s;
+}
+
+/** Whether a tag set holds several series (with one each, a series' own first or last point is the answer). */
+function mergesSeries(ds: DataSource, measurement: string, opt: IterOptions): boolean {
+  return orderedTagSets(ds, measurement, opt).some((set) => set.series.length > 1);
+}
+
+/** Points 1.6.7's storage-level limit iterator passes for LIMIT 1 (it stops once count − offset > limit). */
+const LIMIT_ONE_PASSES = 2;
+
+/** The tag sets of a stream in reverse order, each one's points kept in theirs. */
+function tagSetsReversed(points: Point[]): Point[] {
+  const out: Point[] = [];
+  let end = points.length;
+  for (let i = points.length - 1; i >= 0; i--) {
+    if (i === 0 || points[i - 1].tags.id !== points[i].tags.id) {
+      out.push(...points.slice(i, end));
+      end = i;
+    }
+  }
+  return out;
 }
 
 /**

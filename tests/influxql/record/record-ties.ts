@@ -2,7 +2,8 @@
  * Records `tests/influxql/fixtures/goldens-ties.json` from a real InfluxDB 1.6.7: the answers that
  * depend on how 1.6.7 merges many series of one tag set — rows of equal time from different
  * series come out in the order of Go's heap (not series order), float aggregates over them add up
- * in that order, and a non-chunked series of more than 10,000 values carries `"partial": true`.
+ * in that order, first()/last() without GROUP BY time choose between the first two points of
+ * that merge, and a non-chunked series of more than 10,000 values carries `"partial": true`.
  * The main goldens' data set has no equal times across series; this one is all equal times.
  *
  *   INFLUX_URL=http://127.0.0.1:18087 bun tests/influxql/record/record-ties.ts
@@ -52,6 +53,14 @@ export const TIES_STATEMENTS: { q: string; params?: Record<string, string>; note
   { q: `SELECT difference(v) FROM ties WHERE ${T}`, note: "a transformation over the merged rows" },
   { q: `SELECT cumulative_sum(v) FROM ties WHERE ${T} GROUP BY region`, note: "cumulative sum in merge order" },
   { q: `SELECT top(v, 3), host FROM ties WHERE ${T} GROUP BY time(1m)`, note: "top with its tag" },
+  { q: "SELECT first(v) FROM ties", note: "first() without GROUP BY time: two points per tag set, the larger value" },
+  { q: "SELECT last(v) FROM ties", note: "last() without GROUP BY time" },
+  { q: "SELECT last(n) FROM ties", note: "last() of an integer field" },
+  { q: "SELECT first(n), host FROM ties", note: "a string auxiliary value orders the merge first" },
+  { q: "SELECT last(v), host, s FROM ties GROUP BY region ORDER BY time DESC", note: "last() per tag set, descending" },
+  { q: "SELECT first(v) FROM ties GROUP BY region", note: "first() per tag set" },
+  { q: "SELECT first(*) FROM ties", note: "first() of every field" },
+  { q: `SELECT last(v) FROM ties WHERE ${T} GROUP BY time(30s)`, note: "with GROUP BY time: the larger value among all series" },
   { q: "SELECT v FROM wide", params: { epoch: "s" }, note: "10,001 values: partial without chunking" },
   { q: "SELECT v FROM wide LIMIT 10000", params: { epoch: "s" }, note: "exactly 10,000: not partial" },
 ];
@@ -63,7 +72,12 @@ async function query(q: string, params: Record<string, string> = {}): Promise<Re
 async function record(): Promise<void> {
   await fetch(`${BASE}/query`, { method: "POST", body: new URLSearchParams({ q: `DROP DATABASE ${TIES_DB}` }) });
   await fetch(`${BASE}/query`, { method: "POST", body: new URLSearchParams({ q: `CREATE DATABASE ${TIES_DB}` }) });
-  const write = await fetch(`${BASE}/write?db=${TIES_DB}&precision=ns`, { method: "POST", body: `${tiesDataset().join("\n")}\n` });
+  // Right after DROP and CREATE, 1.6.7 can still answer a write with "database not found".
+  let write = new Response(null, { status: 404 });
+  for (let attempt = 0; attempt < 20 && write.status === 404; attempt++) {
+    if (attempt > 0) await Bun.sleep(250);
+    write = await fetch(`${BASE}/write?db=${TIES_DB}&precision=ns`, { method: "POST", body: `${tiesDataset().join("\n")}\n` });
+  }
   if (write.status !== 204) throw new Error(`write: ${write.status} ${await write.text()}`);
   const version = (await fetch(`${BASE}/ping`)).headers.get("x-influxdb-version") ?? "";
   const goldens: Golden[] = [];
