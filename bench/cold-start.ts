@@ -8,7 +8,7 @@
  */
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { freePort, onCpuMs } from "./server-process.ts";
+import { freePort, onCpuMs, waitForPing } from "./server-process.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -32,14 +32,6 @@ interface Start {
   laterQueryCpuMs: number;
 }
 
-async function answered(url: string): Promise<boolean> {
-  try {
-    return (await fetch(`${url}/ping`)).status === 204;
-  } catch {
-    return false;
-  }
-}
-
 async function query(url: string): Promise<void> {
   const res = await fetch(`${url}/query?db=${encodeURIComponent(args.db!)}&q=${encodeURIComponent(QUERY)}`);
   const body = await res.text();
@@ -52,10 +44,7 @@ async function coldStart(binary: string): Promise<Start> {
   const started = performance.now();
   const proc = Bun.spawn([binary, "serve", "--data-dir", args["data-dir"]!, "--http-bind", `127.0.0.1:${port}`, "--without-auth", "--log-level", "warn"], { stdout: "ignore", stderr: "inherit" });
   try {
-    while (!(await answered(url))) {
-      if (performance.now() - started > 120_000) throw new Error(`${binary} did not answer /ping within 120 s`);
-      await Bun.sleep(5);
-    }
+    await waitForPing(url, 120_000, 5);
     const readyMs = performance.now() - started;
     const readyCpuMs = onCpuMs(proc.pid)!;
     const t0 = performance.now();

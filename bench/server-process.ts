@@ -40,7 +40,8 @@ export function onCpuMs(pid: number): number | undefined {
   }
 }
 
-export async function waitForPing(url: string, timeoutMs = 30_000): Promise<void> {
+/** Polls `url`/ping every `pollMs` until it answers 204; fails after `timeoutMs`. */
+export async function waitForPing(url: string, timeoutMs = 30_000, pollMs = 100): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -49,7 +50,7 @@ export async function waitForPing(url: string, timeoutMs = 30_000): Promise<void
       // not listening yet
     }
     if (Date.now() > deadline) throw new Error(`${url} did not answer /ping within ${timeoutMs} ms`);
-    await Bun.sleep(100);
+    await Bun.sleep(pollMs);
   }
 }
 
