@@ -8,7 +8,7 @@
  */
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { freePort, onCpuMs, waitForPing } from "./server-process.ts";
+import { freePort, onCpuMs, serveBinary, waitForPing } from "./server-process.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -42,7 +42,7 @@ async function coldStart(binary: string): Promise<Start> {
   const port = freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const proc = Bun.spawn([binary, "serve", "--data-dir", args["data-dir"]!, "--http-bind", `127.0.0.1:${port}`, "--without-auth", "--log-level", "warn"], { stdout: "ignore", stderr: "inherit" });
+  const proc = serveBinary(binary, args["data-dir"]!, port);
   try {
     await waitForPing(url, 120_000, 5);
     const readyMs = performance.now() - started;

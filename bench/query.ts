@@ -26,7 +26,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { freePort, onCpuMs, peakRssMiB, waitForPing } from "./server-process.ts";
+import { freePort, onCpuMs, peakRssMiB, serveBinary, waitForPing } from "./server-process.ts";
 import { SHARED_BENCH, tsbsFile } from "./tsbs-data.ts";
 
 const { values: args } = parseArgs({
@@ -147,16 +147,12 @@ async function startFloorServer(): Promise<{ target: Target; stop: () => Promise
   };
 }
 
-function serve(dataDir: string, port: number) {
-  return Bun.spawn([BINARY, "serve", "--data-dir", dataDir, "--http-bind", `127.0.0.1:${port}`, "--without-auth", "--log-level", "warn"], { stdout: "ignore", stderr: "inherit" });
-}
-
 /** strata on a fresh data directory holding `file`, restarted so that the data is in segments. */
 async function startStrata(file: string): Promise<{ target: Target; rss: () => number | undefined; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), "strata-bench-query-"));
   const port = freePort();
   const url = `http://127.0.0.1:${port}`;
-  let proc = serve(dataDir, port);
+  let proc = serveBinary(BINARY, dataDir, port);
   const stop = async () => {
     proc.kill("SIGTERM");
     await proc.exited;
@@ -167,7 +163,7 @@ async function startStrata(file: string): Promise<{ target: Target; rss: () => n
     load(`${url}/api/v2/write?bucket=default&precision=ns`, file);
     console.error(`loaded strata in ${((performance.now() - t0) / 1000).toFixed(1)} s; restarting so the data is in segments`);
     await stop();
-    proc = serve(dataDir, port);
+    proc = serveBinary(BINARY, dataDir, port);
     await waitForPing(url, 600_000);
   } catch (e) {
     await stop();

@@ -60,3 +60,8 @@ export function freePort(): number {
   s.stop(true);
   return port;
 }
+
+/** The compiled binary serving `dataDir` on loopback `port` without auth, quiet but for warnings. */
+export function serveBinary(binary: string, dataDir: string, port: number) {
+  return Bun.spawn([binary, "serve", "--data-dir", dataDir, "--http-bind", `127.0.0.1:${port}`, "--without-auth", "--log-level", "warn"], { stdout: "ignore", stderr: "inherit" });
+}

@@ -13,7 +13,7 @@
  */
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { freePort, onCpuMs, waitForPing } from "./server-process.ts";
+import { freePort, onCpuMs, serveBinary, waitForPing } from "./server-process.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -75,7 +75,7 @@ async function curve(name: string, url: string, db: string, pid: number | undefi
 
 const port = freePort();
 const url = `http://127.0.0.1:${port}`;
-const proc = Bun.spawn([resolve(args.binary!), "serve", "--data-dir", args["data-dir"]!, "--http-bind", `127.0.0.1:${port}`, "--without-auth", "--log-level", "warn"], { stdout: "ignore", stderr: "inherit" });
+const proc = serveBinary(resolve(args.binary!), args["data-dir"]!, port);
 try {
   await waitForPing(url, 120_000);
   await curve(`strata (${args.binary}, started fresh)`, url, args.db!, proc.pid);
