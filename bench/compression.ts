@@ -5,7 +5,7 @@
  *
  *   bun run bench:compression
  */
-import { tsbsAnswer } from "./tsbs-answer.ts";
+import { tsbsAnswer } from "./tsbs-answer.mjs";
 
 const OPTIONS = [{}, { library: "libdeflate", level: 1 }, { library: "libdeflate", level: 4 }, { library: "libdeflate", level: 6 }] as const;
 

@@ -6,7 +6,7 @@
  *
  *   bun run bench/floor-server.ts PORT
  */
-import { tsbsAnswer } from "./tsbs-answer.ts";
+import { tsbsAnswer } from "./tsbs-answer.mjs";
 
 const body = `${tsbsAnswer(60, 2)}\n`;
 const gzipped = Bun.gzipSync(body, { library: "libdeflate", level: 1 });

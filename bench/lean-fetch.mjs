@@ -11,6 +11,7 @@
 // every server meets the same warm client.
 import http from "node:http";
 import { gunzipSync, gzipSync } from "node:zlib";
+import { tsbsAnswer } from "./tsbs-answer.mjs";
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
@@ -32,14 +33,9 @@ function leanFetch(url, init = {}, via = agent) {
 
 const CLIENT_WARM_UPS = 3000;
 
-/** A small answer's shape (60 rows of an ns time and a float), so the same code paths warm up. */
-function warmUpBody() {
-  const rows = Array.from({ length: 60 }, (_, i) => `[${1767225600 + i * 60}000000000,${(i * 1.37).toFixed(2)}]`);
-  return gzipSync(`{"results":[{"statement_id":0,"series":[{"name":"cpu","columns":["time","max"],"values":[${rows.join(",")}]}]}]}\n`);
-}
-
 async function warmUp() {
-  const body = warmUpBody();
+  // The floor server's answer (single-groupby-1-1-1's shape), so the same code paths warm up.
+  const body = gzipSync(`${tsbsAnswer(60, 2)}\n`);
   const server = http.createServer((_req, res) => res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" }).end(body));
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${server.address().port}/query?db=warm-up&epoch=ns&q=SELECT`;

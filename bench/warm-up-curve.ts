@@ -36,7 +36,7 @@ const START_MS = Date.parse(args.start!);
 const BLOCKS = Number(args.blocks);
 const BLOCK = Number(args.block);
 
-/** A deterministic stream of single-groupby-1-1-1 statements (Park–Miller, as tsbs-answer.ts). */
+/** A deterministic stream of single-groupby-1-1-1 statements (Park–Miller, as tsbs-answer.mjs). */
 function statements(): () => string {
   let seed = 99;
   const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
