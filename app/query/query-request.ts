@@ -17,8 +17,7 @@ export interface QueryParams {
  * (url-encoded or multipart), or a raw `application/vnd.influxql` / `text/plain` body holding `q`.
  */
 export async function readQueryParams(request: Request): Promise<QueryParams> {
-  const url = new URL(request.url);
-  const all = new URLSearchParams(url.search);
+  const all = new URLSearchParams(queryString(request.url));
   if (request.method === "POST" && request.body !== null) {
     const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
     if (type === "application/x-www-form-urlencoded") {
@@ -47,4 +46,12 @@ export async function readQueryParams(request: Request): Promise<QueryParams> {
     pretty: all.get("pretty") === "true",
     params: all.get("params") ?? undefined,
   };
+}
+
+/** The part of an absolute URL after `?` (what `URL.search` holds, less the `?`), without parsing the rest. */
+function queryString(url: string): string {
+  const start = url.indexOf("?");
+  if (start < 0) return "";
+  const hash = url.indexOf("#", start);
+  return url.slice(start + 1, hash < 0 ? undefined : hash);
 }
