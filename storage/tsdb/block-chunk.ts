@@ -29,3 +29,41 @@ export class BlockChunk implements ColumnChunk {
     return this.decode(this.reader, this.block, scratch);
   }
 }
+
+/**
+ * The points of a stored block within a range that cuts it: points `from` to `to` of the block.
+ * Its times are read when the scan finds the cut; its values are decoded when it is read, into
+ * the reader's scratch when given, and the chunk's data is a view of that decode (no copy).
+ */
+export class BlockPartChunk implements ColumnChunk {
+  readonly stats = undefined;
+
+  constructor(
+    readonly baseMs: number,
+    readonly minTime: number,
+    readonly maxTime: number,
+    private readonly reader: SegmentReader,
+    private readonly block: number,
+    private readonly from: number,
+    private readonly to: number,
+    private readonly decode: BlockDecoder,
+  ) {}
+
+  get count(): number {
+    return this.to - this.from;
+  }
+
+  read(scratch?: ColumnData): ColumnData {
+    const d = this.decode(this.reader, this.block, scratch);
+    const { from, to } = this;
+    return {
+      type: d.type,
+      baseMs: d.baseMs,
+      n: to - from,
+      times: d.times.subarray(from, to),
+      values: d.values.subarray(from, to),
+      words: d.words.subarray(2 * from, 2 * to),
+      strings: d.strings?.slice(from, to),
+    };
+  }
+}

@@ -1,8 +1,8 @@
 import { mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { BlockChunk, type BlockDecoder } from "./block-chunk.ts";
+import { BlockChunk, type BlockDecoder, BlockPartChunk } from "./block-chunk.ts";
 import type { SeriesColumns } from "./buffer/series-columns.ts";
-import { type ColumnData, emptyColumnData, firstAtOrAfter } from "./column-data.ts";
+import { firstAtOrAfter } from "./column-data.ts";
 import { WriteBuffer } from "./buffer/write-buffer.ts";
 import type { EngineLogger } from "./engine-logger.ts";
 import { FieldRegistry } from "./index/field-registry.ts";
@@ -361,22 +361,25 @@ export class BucketStore {
           out.push(new BlockChunk(windowStartMs, count, minTime, maxTime, reader, b, this.decodeBlock));
           continue;
         }
-        const data = copyRange(this.decodeBlock(reader, b, this.cutScratch(count)), range);
-        if (data.n > 0) out.push({ baseMs: windowStartMs, count: data.n, minTime: data.times[0], maxTime: data.times[data.n - 1], stats: undefined, read: () => data });
+        const times = this.cutScratch(count);
+        this.decodeBlockTimes(reader, b, times);
+        const from = firstAtOrAfter(times, count, range.lo);
+        const to = firstAtOrAfter(times, count, range.hi + 1);
+        if (to > from) out.push(new BlockPartChunk(windowStartMs, times[from], times[to - 1], reader, b, from, to, this.decodeBlock));
       }
     }
     return out;
   }
 
-  private scratch: ColumnData | undefined;
+  private scratch: Float64Array | undefined;
 
   /**
-   * Where a block the range cuts is decoded before its part is copied out: decoding is
-   * synchronous, so one buffer per store serves every scan, and a query allocates only the part
-   * it reads (each block-sized allocation also hastens the next collection).
+   * Where the times of a block the range cuts are decoded to find the cut: decoding is
+   * synchronous, so one buffer per store serves every scan (each block-sized allocation costs
+   * time and hastens the next collection).
    */
-  private cutScratch(n: number): ColumnData {
-    if (this.scratch === undefined || this.scratch.times.length < n) this.scratch = emptyColumnData(FieldType.Float, 0, Math.max(n, 1024), false);
+  private cutScratch(n: number): Float64Array {
+    if (this.scratch === undefined || this.scratch.length < n) this.scratch = new Float64Array(Math.max(n, 1024));
     return this.scratch;
   }
 
@@ -388,31 +391,25 @@ export class BucketStore {
   }
 
   /** One function for every block chunk of the bucket, so a scan allocates no closure per block. */
-  private readonly decodeBlock: BlockDecoder = (reader, b, scratch) => {
+  private readonly decodeBlock: BlockDecoder = (reader, b, scratch) => this.reportingCorruption(reader, () => reader.decode(b, scratch));
+
+  private decodeBlockTimes(reader: SegmentReader, b: number, into: Float64Array): void {
+    this.reportingCorruption(reader, () => reader.decodeTimes(b, into));
+  }
+
+  private reportingCorruption<T>(reader: SegmentReader, decode: () => T): T {
     try {
-      return reader.decode(b, scratch);
+      return decode();
     } catch (e) {
       if (e instanceof SegmentCorruptError) this.quarantine(reader.path, e);
       throw e;
     }
-  };
+  }
 }
 
 function bufferHolds(buffer: WriteBuffer, windowStartMs: number, seriesId: number, fieldId: number): boolean {
   const data = buffer.lookup(windowStartMs, seriesId)?.read(fieldId);
   return data !== undefined && data.n > 0;
-}
-
-/** A copy of the points of `d` within `range`. */
-function copyRange(d: ColumnData, range: OffsetRange): ColumnData {
-  const from = firstAtOrAfter(d.times, d.n, range.lo);
-  const to = firstAtOrAfter(d.times, d.n, range.hi + 1);
-  const out = emptyColumnData(d.type, d.baseMs, to - from, false);
-  out.n = to - from;
-  out.times.set(d.times.subarray(from, to));
-  out.words.set(d.words.subarray(2 * from, 2 * to));
-  out.strings = d.strings?.slice(from, to);
-  return out;
 }
 
 /** The range with its start moved up to `minMs` if it began earlier. */

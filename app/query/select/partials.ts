@@ -6,7 +6,7 @@
  * in query order because a float sum depends on it. Points that need a filter, auxiliary fields
  * or a cast come one by one from a SeriesIterator instead.
  */
-import type { ColumnData } from "../../../storage/tsdb/column-data.ts";
+import { type ColumnData, emptyColumnData } from "../../../storage/tsdb/column-data.ts";
 import { FieldType } from "../../../storage/tsdb/point-batch.ts";
 import type { ColumnChunk } from "../../../storage/tsdb/scan.ts";
 import { int64At, numberAt, valueAt } from "./column-cursor.ts";
@@ -127,6 +127,18 @@ function statValue(type: FieldType, v: number): Value {
   return v;
 }
 
+let decodeScratch: ColumnData | undefined;
+
+/**
+ * Where chunkPartials has stored blocks decoded: each chunk is reduced before the next is read,
+ * and nothing is kept of it, so one buffer serves every statement instead of an allocation per
+ * block (1024 points: the engine's block size, enough for the blocks a cut chunk comes from).
+ */
+function scratchFor(n: number): ColumnData {
+  if (decodeScratch === undefined || decodeScratch.times.length < n) decodeScratch = emptyColumnData(FieldType.Float, 0, Math.max(n, 1024), false);
+  return decodeScratch;
+}
+
 /**
  * Partials of one series from its chunks (ascending). `needTime`: min/max must report the time of
  * the selected point, which block statistics do not record. `budget` (0 for all): the number of
@@ -159,7 +171,7 @@ export function chunkPartials(chunks: ColumnChunk[], fn: PartialFn, type: FieldT
         continue;
       }
     }
-    decodeInto(fn, ch.read(), plan, ascending, partialFor);
+    decodeInto(fn, ch.read(scratchFor(ch.count)), plan, ascending, partialFor);
     // Once a window past the budget has begun, the budgeted ones are complete.
     if (budget > 0 && out.length > budget) {
       out.length = budget;

@@ -125,10 +125,7 @@ export class SegmentReader {
     const start = this.index.f64.offset[b];
     const timesEnd = start + this.index.u32.timesLen[b];
     const end = timesEnd + this.index.u32.valuesLen[b];
-    if (this.verified[b] === 0) {
-      if (Bun.hash.crc32(this.bytes.subarray(start, end)) !== this.index.u32.crc[b]) throw new SegmentCorruptError(this.path, `block ${b} checksum mismatch`);
-      this.verified[b] = 1;
-    }
+    this.verify(b, start, end);
     const n = this.blockCountOf[b];
     const type = this.blockType[b] as FieldType;
     const out: ColumnData =
@@ -164,5 +161,23 @@ export class SegmentReader {
     }
     out.n = n;
     return out;
+  }
+
+  /** Decodes only the times of block `b` into `into` (at least the block's count long). */
+  decodeTimes(b: number, into: Float64Array): void {
+    const start = this.index.f64.offset[b];
+    const timesEnd = start + this.index.u32.timesLen[b];
+    this.verify(b, start, timesEnd + this.index.u32.valuesLen[b]);
+    try {
+      decodeTimestamps(this.bytes.subarray(start, timesEnd), this.blockCountOf[b], into);
+    } catch (e) {
+      throw new SegmentCorruptError(this.path, `block ${b} does not decode: ${(e as Error).message}`);
+    }
+  }
+
+  private verify(b: number, start: number, end: number): void {
+    if (this.verified[b] !== 0) return;
+    if (Bun.hash.crc32(this.bytes.subarray(start, end)) !== this.index.u32.crc[b]) throw new SegmentCorruptError(this.path, `block ${b} checksum mismatch`);
+    this.verified[b] = 1;
   }
 }
