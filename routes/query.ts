@@ -14,7 +14,7 @@ import { chunkStyleOf } from "../app/query/chunk-style.ts";
 import { chunkResults } from "../app/query/encode/chunk.ts";
 import { createCsvEncoder, encodeCsvError } from "../app/query/encode/csv.ts";
 import { parseEpoch } from "../app/query/encode/epoch.ts";
-import { encodeJson, encodeJsonChunk, encodeJsonError } from "../app/query/encode/json.ts";
+import { encodeJsonBytes, encodeJsonChunk, encodeJsonError } from "../app/query/encode/json.ts";
 import { encodeMsgpack, encodeMsgpackError } from "../app/query/encode/msgpack.ts";
 import { readQueryParams } from "../app/query/query-request.ts";
 import type { StatementResult } from "../app/query/result.ts";
@@ -115,10 +115,9 @@ export function queryRoutes(ctx: AppContext) {
     const format = formatOf(request.headers.get("accept") ?? undefined);
     const headers = new Headers({ "Content-Type": CONTENT_TYPES[format], "X-Influxdb-Version": PING_VERSION, "X-Influxdb-Build": "OSS" });
     const gzip = (request.headers.get("accept-encoding") ?? "").includes("gzip");
-    const send = (status: number, body: string | Uint8Array): Response => {
+    const send = (status: number, body: string | Uint8Array<ArrayBuffer>): Response => {
       if (gzip) headers.set("Content-Encoding", "gzip");
-      const bytes = typeof body === "string" ? body : new Uint8Array(body);
-      return new Response(gzip ? gzipAnswer(bytes) : bytes, { status, headers });
+      return new Response(gzip ? gzipAnswer(body) : body, { status, headers });
     };
     const fail = (message: string): Response =>
       send(400, format === "csv" ? encodeCsvError(message) : format === "msgpack" ? encodeMsgpackError(message) : encodeJsonError(message, { pretty: params.pretty }));
@@ -160,7 +159,7 @@ export function queryRoutes(ctx: AppContext) {
       return send(200, Buffer.concat(results.map((r) => encodeMsgpack([r], { epoch }))));
     }
     const opts = { epoch, pretty: params.pretty, timeZones };
-    return send(200, params.chunked ? results.map((r) => encodeJsonChunk(r, opts)).join("") : encodeJson(results, opts));
+    return send(200, params.chunked ? results.map((r) => encodeJsonChunk(r, opts)).join("") : encodeJsonBytes(results, opts));
   };
 
   // Documented, not validated: every parameter is an optional string that readQueryParams reads

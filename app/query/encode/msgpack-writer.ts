@@ -126,7 +126,7 @@ export class MsgpackWriter {
   }
 
   /** The bytes written so far (a view, valid until the next write). */
-  finish(): Uint8Array {
+  finish(): Uint8Array<ArrayBuffer> {
     return this.bytes.subarray(0, this.length);
   }
 }

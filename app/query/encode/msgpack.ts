@@ -119,7 +119,7 @@ function writeResult(w: MsgpackWriter, result: StatementResult, epoch: Epoch | u
 }
 
 /** One msgpack document `{"results": [...]}`; for chunked output, call it per chunk. */
-export function encodeMsgpack(results: StatementResult[], opts: MsgpackOptions = {}): Uint8Array {
+export function encodeMsgpack(results: StatementResult[], opts: MsgpackOptions = {}): Uint8Array<ArrayBuffer> {
   const w = new MsgpackWriter();
   w.mapHeader(1);
   w.string("results");
@@ -129,7 +129,7 @@ export function encodeMsgpack(results: StatementResult[], opts: MsgpackOptions =
 }
 
 /** A request-level failure (HTTP 400): `{"error": message}`. */
-export function encodeMsgpackError(message: string): Uint8Array {
+export function encodeMsgpackError(message: string): Uint8Array<ArrayBuffer> {
   const w = new MsgpackWriter();
   w.mapHeader(1);
   w.string("error");
