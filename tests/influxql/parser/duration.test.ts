@@ -1,4 +1,5 @@
 import { describe, expect, test } from "bun:test";
+import fc from "fast-check";
 import { formatDuration, goDurationString, parseDuration } from "../../../app/influxql/duration.ts";
 
 const US = 1_000n;
@@ -93,4 +94,24 @@ describe("Go's time.Duration.String", () => {
   ])("%p → %s", (ns, text) => {
     expect(goDurationString(ns)).toBe(text);
   });
+});
+
+test("a single digits-and-unit duration reads as it does after another segment (the full parse)", () => {
+  const unit = fc.constantFrom("ns", "u", "µ", "ms", "s", "m", "h", "d", "w", "", "x", "mss", "µs", "n");
+  const digits = fc.stringMatching(/^[0-9]{0,20}$/);
+  const outcome = (s: string): bigint | string => {
+    try {
+      return parseDuration(s);
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+  fc.assert(
+    fc.property(digits, unit, (d, u) => {
+      const s = d + u;
+      fc.pre(s !== "");
+      expect(outcome(s)).toEqual(outcome(`0ns${s}`));
+    }),
+    { numRuns: 5000 },
+  );
 });
