@@ -115,9 +115,11 @@ export function queryRoutes(ctx: AppContext) {
     const format = formatOf(request.headers.get("accept") ?? undefined);
     const headers = new Headers({ "Content-Type": CONTENT_TYPES[format], "X-Influxdb-Version": PING_VERSION, "X-Influxdb-Build": "OSS" });
     const gzip = (request.headers.get("accept-encoding") ?? "").includes("gzip");
-    const send = (status: number, body: string | Uint8Array<ArrayBuffer>): Response => {
+    /** `borrowed`: bytes the next answer will overwrite, compressed or copied here. */
+    const send = (status: number, body: string | Uint8Array<ArrayBuffer>, borrowed = false): Response => {
       if (gzip) headers.set("Content-Encoding", "gzip");
-      return new Response(gzip ? gzipAnswer(body) : body, { status, headers });
+      const content = gzip ? gzipAnswer(body) : borrowed && typeof body !== "string" ? body.slice() : body;
+      return new Response(content, { status, headers });
     };
     const fail = (message: string): Response =>
       send(400, format === "csv" ? encodeCsvError(message) : format === "msgpack" ? encodeMsgpackError(message) : encodeJsonError(message, { pretty: params.pretty }));
@@ -159,7 +161,8 @@ export function queryRoutes(ctx: AppContext) {
       return send(200, Buffer.concat(results.map((r) => encodeMsgpack([r], { epoch }))));
     }
     const opts = { epoch, pretty: params.pretty, timeZones };
-    return send(200, params.chunked ? results.map((r) => encodeJsonChunk(r, opts)).join("") : encodeJsonBytes(results, opts));
+    if (params.chunked) return send(200, results.map((r) => encodeJsonChunk(r, opts)).join(""));
+    return send(200, encodeJsonBytes(results, opts), true);
   };
 
   // Documented, not validated: every parameter is an optional string that readQueryParams reads

@@ -5,7 +5,7 @@
  * string, which also spares the gzip step its UTF-8 encoding.
  */
 const INITIAL_BYTES = 16 * 1024;
-/** A buffer grown past this for one large answer is dropped once the answer is copied out. */
+/** A buffer grown past this for one large answer is let go once the answer is finished. */
 const KEPT_BYTES = 1024 * 1024;
 /** Below 2^62 a time splits into seconds and nanoseconds whose product with 10^9 is exact. */
 const SPLIT_LIMIT = 2 ** 62;
@@ -21,12 +21,16 @@ export class JsonWriter {
     this.len = 0;
   }
 
-  /** The document written since the last reset, copied out; the writer then starts a new one. */
+  /**
+   * The document written since the last reset, as a view of the buffer: valid until the writer
+   * writes again, so the caller uses it at once (compresses or copies it). The writer then starts
+   * a new document.
+   */
   finish(): Uint8Array<ArrayBuffer> {
-    const copy = this.buf.slice(0, this.len);
+    const view = this.buf.subarray(0, this.len);
     if (this.buf.length > KEPT_BYTES) this.buf = new Uint8Array(INITIAL_BYTES);
     this.len = 0;
-    return copy;
+    return view;
   }
 
   byte(c: number): void {

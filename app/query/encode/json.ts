@@ -153,7 +153,8 @@ const toUtf8 = new TextEncoder();
 
 /**
  * A whole answer as UTF-8: `{"results":[...]}` and a newline (`{}` when there are no results).
- * What /query sends; `pretty` answers are indented as text first.
+ * What /query sends; `pretty` answers are indented as text first. Unless pretty, the bytes are a
+ * view of a buffer the next answer reuses: compress or copy them before encoding another.
  */
 export function encodeJsonBytes(results: StatementResult[], opts: JsonOptions = {}): Uint8Array<ArrayBuffer> {
   out.reset();
