@@ -391,19 +391,26 @@ export class BucketStore {
   }
 
   /** One function for every block chunk of the bucket, so a scan allocates no closure per block. */
-  private readonly decodeBlock: BlockDecoder = (reader, b, scratch) => this.reportingCorruption(reader, () => reader.decode(b, scratch));
+  private readonly decodeBlock: BlockDecoder = (reader, b, scratch) => {
+    try {
+      return reader.decode(b, scratch);
+    } catch (e) {
+      this.failedDecode(reader, e);
+    }
+  };
 
   private decodeBlockTimes(reader: SegmentReader, b: number, into: Float64Array): void {
-    this.reportingCorruption(reader, () => reader.decodeTimes(b, into));
+    try {
+      reader.decodeTimes(b, into);
+    } catch (e) {
+      this.failedDecode(reader, e);
+    }
   }
 
-  private reportingCorruption<T>(reader: SegmentReader, decode: () => T): T {
-    try {
-      return decode();
-    } catch (e) {
-      if (e instanceof SegmentCorruptError) this.quarantine(reader.path, e);
-      throw e;
-    }
+  /** Quarantines a segment found corrupt; rethrows the error either way. */
+  private failedDecode(reader: SegmentReader, e: unknown): never {
+    if (e instanceof SegmentCorruptError) this.quarantine(reader.path, e);
+    throw e;
   }
 }
 
