@@ -1,6 +1,7 @@
 /** A bucket's storage as a DataSource. Lists are built once per statement and kept. */
 import type { BucketStore, TimeRange } from "../../../storage/tsdb/bucket-store.ts";
 import type { SeriesIndex } from "../../../storage/tsdb/index/series-index.ts";
+import type { FieldType } from "../../../storage/tsdb/point-batch.ts";
 import type { ColumnChunk } from "../../../storage/tsdb/scan.ts";
 import { type DT, fromFieldType } from "./data-type.ts";
 import type { DataSource, SeriesInfo } from "./data-source.ts";
@@ -28,10 +29,15 @@ interface MeasurementSeries {
 
 const seriesCache = new WeakMap<SeriesIndex, Map<string, MeasurementSeries>>();
 
+/**
+ * A measurement's field types by the registry's map of them, kept across statements: that map only
+ * grows (a dropped measurement gets a new one), so its size tells whether a translation is current.
+ */
+const fieldTypesCache = new WeakMap<ReadonlyMap<string, FieldType>, { size: number; types: Map<string, DT> }>();
+
 export class StorageSource implements DataSource {
   readonly windowMs: number;
   private names: string[] | undefined;
-  private readonly fields = new Map<string, Map<string, DT>>();
   private range: { lo: bigint; hi: bigint; range: TimeRange } | undefined;
 
   constructor(private readonly store: BucketStore) {
@@ -44,13 +50,14 @@ export class StorageSource implements DataSource {
   }
 
   fieldTypes(measurement: string): ReadonlyMap<string, DT> {
-    let m = this.fields.get(measurement);
-    if (m === undefined) {
-      m = new Map();
-      for (const [name, type] of this.store.registry.fieldsOf(measurement)) m.set(name, fromFieldType(type));
-      this.fields.set(measurement, m);
+    const stored = this.store.registry.fieldsOf(measurement);
+    let c = fieldTypesCache.get(stored);
+    if (c === undefined || c.size !== stored.size) {
+      c = { size: stored.size, types: new Map() };
+      for (const [name, type] of stored) c.types.set(name, fromFieldType(type));
+      fieldTypesCache.set(stored, c);
     }
-    return m;
+    return c.types;
   }
 
   private cached(measurement: string): MeasurementSeries {
