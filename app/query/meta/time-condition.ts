@@ -5,6 +5,7 @@
  */
 import { formatExpr, type BinaryExpr, type Expr } from "../../influxql/parser.ts";
 import { StatementError } from "../statement-error.ts";
+import { daysFromCivil } from "../days-from-civil.ts";
 
 /** Inclusive nanosecond bounds; null = unbounded on that side. */
 export interface TimeBounds {
@@ -186,12 +187,3 @@ function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm). */
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}

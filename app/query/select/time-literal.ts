@@ -4,6 +4,7 @@
  * parses those layouts. Times are int64 nanoseconds as bigint.
  */
 import { zoneOffsetSeconds } from "../encode/zone-offset.ts";
+import { daysFromCivil } from "../days-from-civil.ts";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}.+/;
@@ -51,16 +52,6 @@ function fromWall(wall: bigint, tz: string | null): bigint {
   let offset = zoneOffsetSeconds(tz, wallSeconds);
   offset = zoneOffsetSeconds(tz, wallSeconds - offset);
   return wall - BigInt(offset) * 1_000_000_000n;
-}
-
-/** Days from 1970-01-01 to a proleptic Gregorian date (month 1-12), as `Date.UTC` counts them. */
-function daysFromCivil(y: number, m: number, d: number): number {
-  const year = m <= 2 ? y - 1 : y;
-  const era = Math.floor(year / 400);
-  const yearOfEra = year - era * 400;
-  const dayOfYear = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
 }
 
 function digitsAt(s: string, at: number, count: number): number {
