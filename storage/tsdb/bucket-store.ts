@@ -9,7 +9,7 @@ import { FieldRegistry } from "./index/field-registry.ts";
 import { SeriesIndex } from "./index/series-index.ts";
 import { FieldType, type PointBatch, type SeriesDef } from "./point-batch.ts";
 import { chunksOf, type ColumnChunk, type OffsetRange, type Piece } from "./scan.ts";
-import { SEGMENT_NAME_PATTERN } from "./segment/segment-format.ts";
+import { DEFAULT_BLOCK_POINTS, SEGMENT_NAME_PATTERN } from "./segment/segment-format.ts";
 import { SegmentCorruptError, SegmentReader } from "./segment/segment-reader.ts";
 import { dropsMeasurement, type Tombstone, tombstoneMatchesSeries } from "./tombstone.ts";
 import { TombstoneStore } from "./tombstone-store.ts";
@@ -379,7 +379,7 @@ export class BucketStore {
    * time and hastens the next collection).
    */
   private cutScratch(n: number): Float64Array {
-    if (this.scratch === undefined || this.scratch.length < n) this.scratch = new Float64Array(Math.max(n, 1024));
+    if (this.scratch === undefined || this.scratch.length < n) this.scratch = new Float64Array(Math.max(n, DEFAULT_BLOCK_POINTS));
     return this.scratch;
   }
 

@@ -11,7 +11,7 @@ import { releaseBatch, releaseMemory } from "./release-memory.ts";
 import type { ColumnChunk } from "./scan.ts";
 import { columnsFromBuffer, windowHasValues } from "./segment/columns-from-buffer.ts";
 import { columnsFromSegments } from "./segment/columns-from-segments.ts";
-import { segmentFileName } from "./segment/segment-format.ts";
+import { DEFAULT_BLOCK_POINTS, segmentFileName } from "./segment/segment-format.ts";
 import { SegmentReader } from "./segment/segment-reader.ts";
 import { type SegmentColumn, writeSegment } from "./segment/segment-writer.ts";
 import type { Tombstone } from "./tombstone.ts";
@@ -100,7 +100,7 @@ export class Engine {
 
   private constructor(private readonly opts: EngineOptions) {
     this.windowMs = opts.windowMs ?? DEFAULT_WINDOW_MS;
-    this.blockPoints = opts.blockPoints ?? 1024;
+    this.blockPoints = opts.blockPoints ?? DEFAULT_BLOCK_POINTS;
     this.flushBytes = opts.flushBytes ?? 64 * 1024 * 1024;
     this.maxBufferBytes = opts.maxBufferBytes ?? 4 * this.flushBytes;
     this.compactSegments = opts.compactSegments ?? 4;

@@ -9,6 +9,7 @@
 import { type ColumnData, emptyColumnData } from "../../../storage/tsdb/column-data.ts";
 import { FieldType } from "../../../storage/tsdb/point-batch.ts";
 import type { ColumnChunk } from "../../../storage/tsdb/scan.ts";
+import { DEFAULT_BLOCK_POINTS } from "../../../storage/tsdb/segment/segment-format.ts";
 import { int64At, numberAt, valueAt } from "./column-cursor.ts";
 import type { SeriesIterator } from "./series-iterator.ts";
 import type { WindowPlan } from "./window.ts";
@@ -132,10 +133,10 @@ let decodeScratch: ColumnData | undefined;
 /**
  * Where chunkPartials has stored blocks decoded: each chunk is reduced before the next is read,
  * and nothing is kept of it, so one buffer serves every statement instead of an allocation per
- * block (1024 points: the engine's block size, enough for the blocks a cut chunk comes from).
+ * block (sized for the engine's blocks, so a cut chunk's whole block fits).
  */
 function scratchFor(n: number): ColumnData {
-  if (decodeScratch === undefined || decodeScratch.times.length < n) decodeScratch = emptyColumnData(FieldType.Float, 0, Math.max(n, 1024), false);
+  if (decodeScratch === undefined || decodeScratch.times.length < n) decodeScratch = emptyColumnData(FieldType.Float, 0, Math.max(n, DEFAULT_BLOCK_POINTS), false);
   return decodeScratch;
 }
 

@@ -21,6 +21,9 @@ export const SEGMENT_TAIL_BYTES = 16;
 /** The block's statistics are exact and describe every value in it (numeric types only). */
 export const BLOCK_FLAG_STATS = 1;
 
+/** Most values in a block unless the engine is told otherwise; scan buffers are sized to hold one. */
+export const DEFAULT_BLOCK_POINTS = 1024;
+
 export interface SegmentMeta {
   series: string[][];
   fields: string[];
