@@ -1,7 +1,7 @@
 /**
  * Decimal text of an int64, as `bigint.toString()` writes it, faster where a double prints the
- * same digits (JSC prints a double in about half the time of a bigint, and the two checks below
- * cost less than the range and remainder tests on the bigint they replace).
+ * same digits (JSC prints a double in about half the time of a bigint; whether v is exactly a
+ * double is one bigint/double comparison, cheaper than range or remainder tests on the bigint).
  *
  * A double holds v exactly when |v| < 2^53, or when |v| < 2^61 and v is a multiple of 2^8 (the
  * double's spacing there is at most 2^8). Its shortest round-trip digits are then v's own digits
