@@ -1,6 +1,9 @@
 #!/usr/bin/env bun
-import { buildCli } from "./cli.ts";
+import { restartWithoutIdleCollections } from "./keep-optimized-code.ts";
 
+restartWithoutIdleCollections();
+// Imported after the restart, so the replaced process loads none of the app.
+const { buildCli } = await import("./cli.ts");
 try {
   await buildCli().parseAsync(process.argv);
 } catch (err) {
