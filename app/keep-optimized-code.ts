@@ -1,8 +1,8 @@
 /**
  * Bun's GC timer collects every 30 s while the process is quiet, and at such a collection
  * JavaScriptCore lets go of optimized code that has been quiet for 30 s. The queries after a pause
- * then run in the lower tiers until they are compiled again, and code thrown away again and again
- * backs off from optimizing: a dashboard refreshed every minute would meet slow code every time.
+ * then run in the lower tiers until they are compiled again: a dashboard refreshed every minute
+ * would meet slow code every time.
  * Bun reads BUN_GC_TIMER_DISABLE only when it starts, so the process replaces itself (same pid,
  * same open files) with one started with it set. JavaScriptCore's own collections, driven by
  * allocation, still run. Set BUN_GC_TIMER_DISABLE yourself (to anything) and nothing is replaced.
