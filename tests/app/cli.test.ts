@@ -1,11 +1,11 @@
 import { afterAll, describe, expect, test } from "bun:test";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { EXIT_CONFIG } from "../../app/cli.ts";
 import { OPTIONS } from "../../app/config/options.ts";
 import { VERSION } from "../../app/version.ts";
 import { tempDir } from "../routes/test-server.ts";
-import { runToExit, spawnServer } from "./spawned-server.ts";
+import { procStrings, runToExit, spawnServer } from "./spawned-server.ts";
 
 const MAIN = resolve(import.meta.dir, "../../app/main.ts");
 const strata = (...args: string[]) => [process.execPath, MAIN, ...args];
@@ -66,14 +66,13 @@ test("serve: prints the generated token once, answers, stops cleanly on SIGTERM 
 });
 
 test("serve replaces itself, same pid, with Bun's idle collections off; a BUN_GC_TIMER_DISABLE already set is left alone", async () => {
-  const environ = (pid: number) => readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
   const env = { STRATA_DATA_DIR: join(cwd, "idle-gc") };
   const replaced = await spawnServer(strata("serve", "--http-bind", "127.0.0.1:0"), { cwd, env });
-  expect(environ(replaced.proc.pid)).toContain("BUN_GC_TIMER_DISABLE=1");
+  expect(procStrings(replaced.proc.pid, "environ")).toContain("BUN_GC_TIMER_DISABLE=1");
   expect((await fetch(`${replaced.url}/ping`)).status).toBe(204);
   expect(await replaced.stop("SIGTERM")).toBe(0);
 
   const own = await spawnServer(strata("serve", "--http-bind", "127.0.0.1:0"), { cwd, env: { ...env, BUN_GC_TIMER_DISABLE: "yes" } });
-  expect(environ(own.proc.pid)).toContain("BUN_GC_TIMER_DISABLE=yes");
+  expect(procStrings(own.proc.pid, "environ")).toContain("BUN_GC_TIMER_DISABLE=yes");
   expect(await own.stop("SIGTERM")).toBe(0);
 });

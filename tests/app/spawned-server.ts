@@ -3,6 +3,7 @@
  * the tests that need real process behaviour: exit codes, stdout, signals.
  */
 import type { Subprocess } from "bun";
+import { readFileSync } from "node:fs";
 
 export interface SpawnedServer {
   proc: Subprocess<"ignore", "pipe", "pipe">;
@@ -68,4 +69,9 @@ export async function runToExit(cmd: string[], options: { cwd: string; env?: Rec
     proc.exited,
   ]);
   return { stdout, stderr, code };
+}
+
+/** A running process's environment or command line, as /proc lists them (NUL-separated strings). */
+export function procStrings(pid: number, file: "environ" | "cmdline"): string[] {
+  return readFileSync(`/proc/${pid}/${file}`, "utf8").split("\0");
 }

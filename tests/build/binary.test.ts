@@ -4,11 +4,11 @@
  * build failed to embed.
  */
 import { afterAll, beforeAll, expect, test } from "bun:test";
-import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, readdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { VERSION } from "../../app/version.ts";
 import { MIGRATIONS } from "../../storage/meta/embedded-migrations.ts";
-import { runToExit, spawnServer, type SpawnedServer } from "../app/spawned-server.ts";
+import { procStrings, runToExit, spawnServer, type SpawnedServer } from "../app/spawned-server.ts";
 import { tempDir } from "../routes/test-server.ts";
 
 const ROOT = resolve(import.meta.dir, "../..");
@@ -62,8 +62,8 @@ test("the binary serves from an empty directory: /ping, metadata database, migra
     expect(res.status).toBe(200);
     expect((await fetch(`${server.url}/openapi.json`)).status).toBe(200);
     // Replaced itself (same pid) with Bun's idle collections off, its embedded entry point found again.
-    expect(readFileSync(`/proc/${server.proc.pid}/environ`, "utf8").split("\0")).toContain("BUN_GC_TIMER_DISABLE=1");
-    expect(readFileSync(`/proc/${server.proc.pid}/cmdline`, "utf8").split("\0")).toEqual([binary, "--http-bind", "127.0.0.1:0", ""]);
+    expect(procStrings(server.proc.pid, "environ")).toContain("BUN_GC_TIMER_DISABLE=1");
+    expect(procStrings(server.proc.pid, "cmdline")).toEqual([binary, "--http-bind", "127.0.0.1:0", ""]);
   } finally {
     if (server !== undefined) expect(await server.stop()).toBe(0);
   }
