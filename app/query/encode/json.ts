@@ -49,7 +49,7 @@ function timeWriter(opts: JsonOptions, statementId: number): TimeWriter {
 function writeScalar(v: Exclude<ResultValue, string>): void {
   switch (typeof v) {
     case "number":
-      out.text(jsonFloat(v));
+      if (!out.shortDecimal(v)) out.text(jsonFloat(v));
       return;
     case "bigint":
       out.int64(v);

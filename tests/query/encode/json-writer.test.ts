@@ -32,6 +32,24 @@ test("int64 writes v.toString() for any int64, on the split path and off it", ()
   );
 });
 
+test("shortDecimal writes String(v) for short decimals, and nothing for any other double", () => {
+  const shortDecimals = fc.tuple(fc.integer({ min: -(10 ** 15), max: 10 ** 15 }), fc.constantFrom(1, 10, 100, 1000, 10_000)).map(([k, scale]) => k / scale);
+  const nearLimit = fc.tuple(fc.constantFrom(1e12, 999_999_999_999.999, 0.001, 1), fc.integer({ min: -3, max: 3 })).map(([v, d]) => v + d * 0.001);
+  const anyDouble = fc.double({ noNaN: false });
+  fc.assert(
+    fc.property(fc.oneof(shortDecimals, nearLimit, anyDouble), (v) => {
+      const w = new JsonWriter();
+      const wrote = w.shortDecimal(v);
+      const text = decoder.decode(w.finish());
+      if (wrote) expect(text).toBe(String(v));
+      else expect(text).toBe("");
+      const decimals = String(v).split(".")[1] ?? "";
+      if (Number.isFinite(v) && Math.abs(v) < 1e12 && !Object.is(v, -0) && !String(v).includes("e") && decimals.length <= 3) expect(wrote).toBe(true);
+    }),
+    { numRuns: 50_000 },
+  );
+});
+
 test("text is written as UTF-8, past the buffer's first size too", () => {
   fc.assert(
     fc.property(fc.array(fc.string({ unit: "grapheme", maxLength: 40 }), { maxLength: 30 }), fc.integer({ min: 0, max: 40_000 }), (parts, pad) => {
