@@ -4,7 +4,7 @@
  * per statement cost more than the rest of a small query or SHOW statement.
  */
 import type { SeriesIndex } from "../../storage/tsdb/index/series-index.ts";
-import { compareUtf8 } from "./encode/tag-order.ts";
+import { compareBytes } from "./byte-order.ts";
 
 const orders = new WeakMap<SeriesIndex, Map<string, { count: number; ids: number[] }>>();
 
@@ -15,7 +15,7 @@ export function seriesInKeyOrder(index: SeriesIndex, measurement: string): reado
   let cached = byName.get(measurement);
   if (cached === undefined || cached.count !== ids.length) {
     const defs = index.defs;
-    cached = { count: ids.length, ids: [...ids].sort((a, b) => compareUtf8(defs[a].key, defs[b].key)) };
+    cached = { count: ids.length, ids: [...ids].sort((a, b) => compareBytes(defs[a].key, defs[b].key)) };
     byName.set(measurement, cached);
   }
   return cached.ids;

@@ -10,7 +10,7 @@ import { FIELD_TYPE_NAMES, type SeriesDef } from "../../../storage/tsdb/point-ba
 import type { Piece } from "../../../storage/tsdb/scan.ts";
 import type { QueryContext } from "../query-context.ts";
 import { seriesInKeyOrder } from "../series-order.ts";
-import { compareBytes, sortBytes } from "./byte-order.ts";
+import { compareBytes, sortBytes } from "../byte-order.ts";
 import type { RetentionPolicyInfo } from "./catalog.ts";
 import type { MeasurementTags } from "./measurement-filter.ts";
 import { durationsOf } from "./retention-policy-rules.ts";

@@ -7,7 +7,7 @@
 import { formatExpr, type Expr } from "../../influxql/parser.ts";
 import { goRegExp } from "../regex.ts";
 import { StatementError } from "../statement-error.ts";
-import { sortBytes } from "./byte-order.ts";
+import { sortBytes } from "../byte-order.ts";
 import { isSystemName, nameCondition } from "./condition-rewrite.ts";
 import type { DatabaseIndex } from "./index-view.ts";
 

@@ -18,7 +18,7 @@ import type { QueryContext } from "../query-context.ts";
 import type { ResultSeries } from "../result.ts";
 import { goRegExp } from "../regex.ts";
 import { readablePolicies, visibleDatabase } from "./access.ts";
-import { compareBytes, sortBytes } from "./byte-order.ts";
+import { compareBytes, sortBytes } from "../byte-order.ts";
 import { Catalog } from "./catalog.ts";
 import { andConditions, keepComparisons, withKeyCondition } from "./condition-rewrite.ts";
 import { openIndex, tagKeysOf, type BucketIndex, type LiveSeries } from "./index-view.ts";

@@ -6,7 +6,7 @@
 import type { ShowFieldKeysStatement } from "../../influxql/parser.ts";
 import type { QueryContext } from "../query-context.ts";
 import type { ResultSeries } from "../result.ts";
-import { compareBytes, sortBytes } from "./byte-order.ts";
+import { compareBytes, sortBytes } from "../byte-order.ts";
 import type { MetaResult } from "./meta-result.ts";
 import { page } from "./paging.ts";
 import { resolveSources } from "./select-sources.ts";

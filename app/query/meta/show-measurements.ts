@@ -8,7 +8,7 @@ import type { QueryContext } from "../query-context.ts";
 import type { ResultValue } from "../result.ts";
 import { StatementError } from "../statement-error.ts";
 import { canRead, canSee, readablePolicies, visibleDatabase } from "./access.ts";
-import { sortBytes } from "./byte-order.ts";
+import { sortBytes } from "../byte-order.ts";
 import { Catalog, policyNamed, type RetentionPolicyInfo } from "./catalog.ts";
 import { sourcesCondition } from "./condition-rewrite.ts";
 import { openIndex } from "./index-view.ts";

@@ -5,7 +5,7 @@
  */
 import type { ShowSeriesStatement } from "../../influxql/parser.ts";
 import type { QueryContext } from "../query-context.ts";
-import { compareBytes } from "./byte-order.ts";
+import { compareBytes } from "../byte-order.ts";
 import type { MetaResult } from "./meta-result.ts";
 import { page } from "./paging.ts";
 import { resolveSources } from "./select-sources.ts";

@@ -7,7 +7,7 @@
 import type { ShowTagKeysStatement } from "../../influxql/parser.ts";
 import type { QueryContext } from "../query-context.ts";
 import type { ResultSeries } from "../result.ts";
-import { sortBytes } from "./byte-order.ts";
+import { sortBytes } from "../byte-order.ts";
 import { sourcesCondition, tagCondition, withKeyCondition } from "./condition-rewrite.ts";
 import { openIndex, tagKeysOf } from "./index-view.ts";
 import { measurementNames } from "./measurement-filter.ts";

@@ -6,7 +6,7 @@
 import type { ShowTagValuesStatement } from "../../influxql/parser.ts";
 import type { QueryContext } from "../query-context.ts";
 import type { ResultSeries } from "../result.ts";
-import { compareBytes, sortBytes } from "./byte-order.ts";
+import { compareBytes, sortBytes } from "../byte-order.ts";
 import { andConditions, sourcesCondition, tagCondition, withKeyCondition } from "./condition-rewrite.ts";
 import { openIndex, tagKeysOf } from "./index-view.ts";
 import { measurementNames } from "./measurement-filter.ts";

@@ -18,7 +18,7 @@ import { limitIterator, castFill } from "./stream-ops.ts";
 import type { Tags } from "./tags.ts";
 import { type BoundSource, callType } from "./type-eval.ts";
 import type { Value } from "./value.ts";
-import { compareUtf8 } from "../encode/tag-order.ts";
+import { compareBytes } from "../byte-order.ts";
 
 export interface Row {
   name: string;
@@ -231,8 +231,8 @@ export function buildCursor(stmt: SelectQ, sources: BoundSource[], baseOpt: Iter
 
 /** Go's multi-scanner order: measurement, then tags, then time. */
 function before(a: Point, b: Point): boolean {
-  if (a.name !== b.name) return compareUtf8(a.name, b.name) < 0;
-  if (a.tags.id !== b.tags.id) return compareUtf8(a.tags.id, b.tags.id) < 0;
+  if (a.name !== b.name) return compareBytes(a.name, b.name) < 0;
+  if (a.tags.id !== b.tags.id) return compareBytes(a.tags.id, b.tags.id) < 0;
   return a.time < b.time;
 }
 

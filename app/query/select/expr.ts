@@ -7,7 +7,7 @@ import type { BinaryOp, Expr } from "../../influxql/ast.ts";
 import { formatDuration } from "../../influxql/duration.ts";
 import { quoteIdent, quoteString } from "../../influxql/quote.ts";
 import { formatRfc3339Nano } from "../encode/rfc3339.ts";
-import { compareUtf8 } from "../encode/tag-order.ts";
+import { compareBytes } from "../byte-order.ts";
 import { DT, fromAst, typeName } from "./data-type.ts";
 import { goRegExp } from "../regex.ts";
 
@@ -216,6 +216,6 @@ export function exprNames(e: QExpr | null): VarRefQ[] {
 }
 
 export function compareVarRefs(a: VarRefQ, b: VarRefQ): number {
-  if (a.name !== b.name) return compareUtf8(a.name, b.name);
+  if (a.name !== b.name) return compareBytes(a.name, b.name);
   return a.type - b.type;
 }

@@ -3,7 +3,7 @@
  * (from block statistics and typed arrays where possible), combined per tag set in the order
  * InfluxDB's parallel merge feeds them to its reducer, into one point per window and group.
  */
-import { compareUtf8 } from "../encode/tag-order.ts";
+import { compareBytes } from "../byte-order.ts";
 import { StatementError } from "../statement-error.ts";
 import { DT, storageFieldType, typeName } from "./data-type.ts";
 import type { DataSource } from "./data-source.ts";
@@ -167,7 +167,7 @@ export function measurementPartials(ds: DataSource, measurement: string, req: Pa
         if (g === undefined) groups.set(tags.id, (g = { tags, reducer: combine() }));
         g.reducer.aggregate(partialPoint(fn, partial, castType, measurement, tags));
       }
-      const ids = [...groups.keys()].sort(compareUtf8);
+      const ids = [...groups.keys()].sort(compareBytes);
       for (const id of ids) {
         const g = groups.get(id)!;
         for (const p of g.reducer.emit()) {

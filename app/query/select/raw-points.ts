@@ -4,7 +4,7 @@
  * tag order. Raw queries (no driving field: rows wherever an auxiliary field has a point) and
  * functions that need every point (median, top, derivative, ...) read this.
  */
-import { compareUtf8 } from "../encode/tag-order.ts";
+import { compareBytes } from "../byte-order.ts";
 import { DT } from "./data-type.ts";
 import type { DataSource } from "./data-source.ts";
 import type { VarRefQ } from "./expr.ts";
@@ -40,7 +40,7 @@ export function orderedTagSets(ds: DataSource, measurement: string, opt: IterOpt
     soffset: opt.soffset,
   });
   const dir = opt.ascending ? 1 : -1;
-  return sets.sort((a, b) => dir * compareUtf8(a.tags.id, b.tags.id));
+  return sets.sort((a, b) => dir * compareBytes(a.tags.id, b.tags.id));
 }
 
 interface Open {
@@ -128,7 +128,7 @@ function auxStringOrder(x: readonly unknown[], y: readonly unknown[]): number {
     const v1 = x[i];
     const v2 = y[i];
     if (typeof v1 !== "string" || typeof v2 !== "string") return 0;
-    if (v1 !== v2) return compareUtf8(v1, v2);
+    if (v1 !== v2) return compareBytes(v1, v2);
   }
   return 0;
 }

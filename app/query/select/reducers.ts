@@ -2,7 +2,7 @@
  * InfluxDB 1.6.7's reducers (`query/functions.go`, `call_iterator.go`): what each function does
  * with the points of one window of one series, with Go's tie-breaking, wrap-around and NaN rules.
  */
-import { compareUtf8 } from "../encode/tag-order.ts";
+import { compareBytes } from "../byte-order.ts";
 import { DT } from "./data-type.ts";
 import { goSortArray } from "./go-sort.ts";
 import type { IterOptions } from "./iter-options.ts";
@@ -19,7 +19,7 @@ function out(time: bigint, value: Value, aux: Point["aux"] = null, aggregated = 
 
 /** Go's `Less` of points by value: numbers and bigints numerically, strings by bytes, and the odd boolean rule (`!a`). */
 function lessValue(a: Value, b: Value): boolean {
-  if (typeof a === "string") return compareUtf8(a, b as string) < 0;
+  if (typeof a === "string") return compareBytes(a, b as string) < 0;
   if (typeof a === "boolean") return !a;
   return (a as number | bigint) < (b as number | bigint);
 }
@@ -91,7 +91,7 @@ export class SelectorReducer implements Reducer {
 
 function greater(a: Value, b: Value): boolean {
   if (typeof a === "boolean") return a && !b;
-  if (typeof a === "string") return compareUtf8(a, b as string) > 0;
+  if (typeof a === "string") return compareBytes(a, b as string) > 0;
   return (a as number | bigint) > (b as number | bigint);
 }
 

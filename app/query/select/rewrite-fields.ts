@@ -6,7 +6,7 @@
 import { StatementError } from "../statement-error.ts";
 import { DT } from "./data-type.ts";
 import { type CallQ, cloneExpr, compareVarRefs, exprString, type QExpr, rewrite, varRef, type VarRefQ, walk } from "./expr.ts";
-import { compareUtf8 } from "../encode/tag-order.ts";
+import { compareBytes } from "../byte-order.ts";
 import { type FieldQ, fieldName, type SelectQ } from "./select-statement.ts";
 import { type BoundSource, evalType, fieldDimensions } from "./type-eval.ts";
 
@@ -61,7 +61,7 @@ export function rewriteFields(stmt: SelectQ, sources: BoundSource[]): SelectQ {
     }
     refs.sort(compareVarRefs);
   }
-  dimensions.sort(compareUtf8);
+  dimensions.sort(compareBytes);
 
   if (fieldWildcard) {
     const fields: FieldQ[] = [];

@@ -5,7 +5,7 @@ import type { FieldType } from "../../../storage/tsdb/point-batch.ts";
 import type { ColumnChunk } from "../../../storage/tsdb/scan.ts";
 import { type DT, fromFieldType } from "./data-type.ts";
 import type { DataSource, SeriesInfo } from "./data-source.ts";
-import { compareUtf8 } from "../encode/tag-order.ts";
+import { compareBytes } from "../byte-order.ts";
 import { seriesInKeyOrder } from "../series-order.ts";
 
 const MS = 1_000_000n;
@@ -45,7 +45,7 @@ export class StorageSource implements DataSource {
   }
 
   measurements(): readonly string[] {
-    this.names ??= this.store.index.measurements().sort(compareUtf8);
+    this.names ??= this.store.index.measurements().sort(compareBytes);
     return this.names;
   }
 

@@ -3,7 +3,7 @@
  * window and tag set), the stream iterator (transforms emitting as points arrive), interval, fill
  * and limit iterators, and merging streams from several sources.
  */
-import { compareUtf8 } from "../encode/tag-order.ts";
+import { compareBytes } from "../byte-order.ts";
 import { StatementError } from "../statement-error.ts";
 import { DT } from "./data-type.ts";
 import { floatToInt64 } from "./series-iterator.ts";
@@ -49,7 +49,7 @@ export function reduceIterator(input: Point[], opt: IterOptions, outType: DT, cr
       g.reducer.aggregate(curr);
     }
     const keys = [...groups.keys()];
-    if (keys.length > 1 && opt.ordered) keys.sort(compareUtf8);
+    if (keys.length > 1 && opt.ordered) keys.sort(compareBytes);
     for (const k of keys) {
       const g = groups.get(k)!;
       const points = g.reducer.emit();
@@ -264,8 +264,8 @@ export function mergeStreams(streams: Stream[], ascending: boolean): Stream {
   const all = streams.flatMap((s) => s.points);
   const dir = ascending ? 1 : -1;
   all.sort((a, b) => {
-    if (a.name !== b.name) return dir * compareUtf8(a.name, b.name);
-    if (a.tags.id !== b.tags.id) return dir * compareUtf8(a.tags.id, b.tags.id);
+    if (a.name !== b.name) return dir * compareBytes(a.name, b.name);
+    if (a.tags.id !== b.tags.id) return dir * compareBytes(a.tags.id, b.tags.id);
     return dir * (a.time < b.time ? -1 : a.time > b.time ? 1 : 0);
   });
   return { type, points: all };

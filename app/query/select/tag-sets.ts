@@ -5,7 +5,7 @@
  */
 import type { DataSource, SeriesInfo } from "./data-source.ts";
 import type { QExpr } from "./expr.ts";
-import { compareUtf8 } from "../encode/tag-order.ts";
+import { compareBytes } from "../byte-order.ts";
 import { selectSeries } from "./series-filter.ts";
 import { subsetTags, type Tags } from "./tags.ts";
 
@@ -46,7 +46,7 @@ export interface TagSetOptions {
 export function tagSets(ds: DataSource, measurement: string, opt: TagSetOptions): TagSet[] {
   const list = ds.series(measurement);
   const { ids, filters } = selectSeries(ds, measurement, opt.condition);
-  const dims = [...opt.dimensions].sort(compareUtf8);
+  const dims = [...opt.dimensions].sort(compareBytes);
   const byKey = new Map<string, TagSet>();
   for (const i of ids) {
     const info = list[i];
@@ -58,7 +58,7 @@ export function tagSets(ds: DataSource, measurement: string, opt: TagSetOptions)
     }
     set.series.push({ info, filter: filters.get(i) ?? null });
   }
-  const sets = [...byKey.entries()].sort((a, b) => compareUtf8(a[0], b[0])).map((e) => e[1]);
+  const sets = [...byKey.entries()].sort((a, b) => compareBytes(a[0], b[0])).map((e) => e[1]);
   if (!opt.ascending) for (const s of sets) s.series.reverse();
   return limitTagSets(sets, opt.slimit, opt.soffset);
 }

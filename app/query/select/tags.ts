@@ -2,7 +2,7 @@
  * A series' tags as InfluxDB's query engine identifies them: the subset for the GROUP BY keys,
  * with an id (keys then values, NUL-separated, keys sorted) that orders series in the output.
  */
-import { compareUtf8 } from "../encode/tag-order.ts";
+import { compareBytes } from "../byte-order.ts";
 
 export interface Tags {
   id: string;
@@ -22,7 +22,7 @@ export function subsetTags(pairs: readonly string[], keys: readonly string[]): T
 }
 
 export function makeTags(map: Record<string, string>): Tags {
-  const keys = Object.keys(map).sort(compareUtf8);
+  const keys = Object.keys(map).sort(compareBytes);
   if (keys.length === 0) return NO_TAGS;
   return { id: keys.join("\u0000") + "\u0000" + keys.map((k) => map[k]).join("\u0000"), map };
 }
