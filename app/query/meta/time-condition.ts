@@ -5,7 +5,7 @@
  */
 import { formatExpr, type BinaryExpr, type Expr } from "../../influxql/parser.ts";
 import { StatementError } from "../statement-error.ts";
-import { daysFromCivil } from "../days-from-civil.ts";
+import { InvalidTimeError, isTimeString, parseTimeString } from "../select/time-literal.ts";
 
 /** Inclusive nanosecond bounds; null = unbounded on that side. */
 export interface TimeBounds {
@@ -130,7 +130,7 @@ function fold(e: Expr, nowNs: bigint): bigint | null {
     case "number":
       return BigInt(Math.trunc(e.value));
     case "string":
-      return isTimeString(e.value) ? parseTimeString(e.value) : null;
+      return isTimeString(e.value) ? utcTime(e.value) : null;
     case "call":
       return e.name === "now" && e.args.length === 0 ? nowNs : null;
     case "paren":
@@ -147,43 +147,12 @@ function fold(e: Expr, nowNs: bigint): bigint | null {
   }
 }
 
-/** What InfluxQL takes for a time string: a date, possibly followed by a time. */
-function isTimeString(s: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}/.test(s);
-}
-
-const INVALID_TIME = "invalid timestamp string";
-
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:([ T])(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})?)?$/;
-
-/**
- * `2006-01-02`, `2006-01-02 15:04:05.999999` (UTC) or RFC3339 with nanoseconds, as InfluxQL reads
- * time strings; ns since the epoch. Throws InfluxQL's invalid-time error for anything else.
- */
-export function parseTimeString(s: string): bigint {
-  const m = DATE_TIME.exec(s);
-  // A space separates a zone-less time; `T` needs a zone (RFC3339); a bare date has neither.
-  if (m === null || (m[4] === " " && m[9] !== undefined) || (m[4] === "T" && m[9] === undefined)) {
-    throw new StatementError(INVALID_TIME);
+/** A time string of a meta statement, which has no tz(): UTC. */
+function utcTime(s: string): bigint {
+  try {
+    return parseTimeString(s, null);
+  } catch (e) {
+    if (e instanceof InvalidTimeError) throw new StatementError(e.message);
+    throw e;
   }
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const [hour, minute, second] = [Number(m[5] ?? 0), Number(m[6] ?? 0), Number(m[7] ?? 0)];
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
-    throw new StatementError(INVALID_TIME);
-  }
-  let offsetSeconds = 0;
-  const zone = m[9];
-  if (zone !== undefined && zone !== "Z") {
-    const sign = zone[0] === "-" ? -1 : 1;
-    offsetSeconds = sign * (Number(zone.slice(1, 3)) * 3600 + Number(zone.slice(4, 6)) * 60);
-  }
-  const seconds = daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offsetSeconds;
-  const fraction = BigInt((m[8] ?? "").padEnd(9, "0"));
-  return BigInt(seconds) * 1_000_000_000n + fraction;
 }
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-

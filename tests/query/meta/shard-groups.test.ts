@@ -1,9 +1,10 @@
 import { expect, test } from "bun:test";
 import { parseDuration } from "../../../app/influxql/duration.ts";
 import { shardGroupSpan, shardGroupStart } from "../../../app/query/meta/shard-groups.ts";
-import { MAX_TIME, MIN_TIME, parseTimeString } from "../../../app/query/meta/time-condition.ts";
+import { MAX_TIME, MIN_TIME } from "../../../app/query/meta/time-condition.ts";
+import { parseTimeString } from "../../../app/query/select/time-literal.ts";
 
-const t = parseTimeString;
+const t = (s: string) => parseTimeString(s, null);
 
 test("7-day shard groups start on Mondays, as Go truncates from year 1", () => {
   expect(shardGroupStart(t("2026-01-01T12:00:00Z"), parseDuration("7d"))).toBe(t("2025-12-29T00:00:00Z"));

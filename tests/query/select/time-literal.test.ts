@@ -32,6 +32,15 @@ describe("time strings in a WHERE clause", () => {
     expect(() => parseTimeString("2023-13-01T00:00:00Z", null)).toThrow("invalid timestamp string");
     expect(() => parseTimeString("2023-01-01T24:00:00Z", null)).toThrow("invalid timestamp string");
   });
+
+  test("RFC3339 with a zone and nanoseconds, space-separated wall time, bare dates (UTC without tz())", () => {
+    const t = (s: string) => parseTimeString(s, null);
+    expect(t("2026-01-01T05:07:01.000000001Z")).toBe(1767244021000000001n);
+    expect(t("2026-01-01T01:00:00+01:00")).toBe(t("2026-01-01T00:00:00Z"));
+    expect(t("2026-01-01 00:00:00.5")).toBe(t("2026-01-01T00:00:00.5Z"));
+    expect(t("2024-02-29")).toBe(t("2024-02-29T00:00:00Z"));
+    for (const bad of ["2025-02-29", "2026-01-01T00:00:00", "2026-01-01 00:00:00Z"]) expect(() => t(bad)).toThrow("invalid timestamp string");
+  });
 });
 
 describe("which strings compared with time are times", () => {
