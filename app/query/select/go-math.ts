@@ -8,23 +8,43 @@
 const F64 = new Float64Array(1);
 const U64 = new BigUint64Array(F64.buffer);
 
+const HIGH = new Uint32Array(F64.buffer);
+/** Index of the word holding the sign, exponent and top of the mantissa (little-endian). */
+const HI = 1;
+
+/** The exponent `frexpMantissa` found, read right after calling it (spares an array per call). */
+export let frexpExponent = 0;
+
+/** Go's `Frexp` mantissa of a finite non-zero x, in [0.5, 1); its exponent goes to `frexpExponent`. */
+export function frexpMantissa(x: number): number {
+  F64[0] = x;
+  let e = (HIGH[HI] >>> 20) & 0x7ff;
+  let scaled = 0;
+  if (e === 0) {
+    // Subnormal: scale into the normal range first.
+    F64[0] = x * 2 ** 54;
+    e = (HIGH[HI] >>> 20) & 0x7ff;
+    scaled = 54;
+  }
+  frexpExponent = e - 1022 - scaled;
+  HIGH[HI] = (HIGH[HI] & 0x800fffff) | (1022 << 20);
+  return F64[0];
+}
+
 /** Mantissa in [0.5, 1) and exponent. */
 export function frexp(x: number): [number, number] {
   if (x === 0 || !Number.isFinite(x)) return [x, 0];
-  let e = Math.max(-1073, Math.floor(Math.log2(Math.abs(x))) + 1);
-  let m = x * 2 ** -e;
-  while (Math.abs(m) < 0.5) {
-    m *= 2;
-    e--;
-  }
-  while (Math.abs(m) >= 1) {
-    m /= 2;
-    e++;
-  }
-  return [m, e];
+  const m = frexpMantissa(x);
+  return [m, frexpExponent];
 }
 
 export function ldexp(m: number, e: number): number {
+  if (e > -900 && e < 900 && Math.abs(m) >= 2 ** -100 && Math.abs(m) <= 1) {
+    // Far from the ends of the range the product with an exact power of two is exact: build 2^e from its bits.
+    F64[0] = 0;
+    HIGH[HI] = (e + 1023) << 20;
+    return m * F64[0];
+  }
   const half = Math.trunc(e / 2);
   return m * 2 ** half * 2 ** (e - half);
 }
