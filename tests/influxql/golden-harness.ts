@@ -3,6 +3,7 @@
  * same databases and retention policies, the same data set, the same requests. Each golden test
  * file picks the cases it covers.
  */
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Golden, GoldenFile } from "./record/record-goldens.ts";
@@ -97,4 +98,28 @@ export async function replay(t: TestServer, g: Golden): Promise<Replayed> {
 /** Shard ids are a server-wide counter in 1.6.7's messages; they carry no meaning to compare. */
 export function normalizeBody(body: string): string {
   return body.replace(/shard \d+: /g, "shard N: ");
+}
+
+/**
+ * The goldens of a file recorded over a generated data set (record/record-generated.ts), replayed
+ * against a server holding the same lines in bucket `db`: one test per golden.
+ */
+export function describeGeneratedGoldens(title: string, db: string, lines: string[], file: string): void {
+  const goldens = (JSON.parse(readFileSync(join(FIXTURES, file), "utf8")) as GoldenFile).goldens;
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer({ bucket: db });
+    const res = await t.request(`/write?db=${db}&precision=ns`, { method: "POST", body: `${lines.join("\n")}\n` });
+    if (res.status !== 204) throw new Error(`write: ${res.status} ${await res.text()}`);
+  });
+  afterAll(() => t.stop());
+
+  describe(title, () => {
+    test.each(goldens.map((g) => [`${g.id} ${g.note}`, g] as const))("%s", async (_name, g) => {
+      const got = await replay(t, g);
+      expect(got.status).toBe(g.status);
+      expect(got.contentType).toBe(g.contentType);
+      expect(normalizeBody(got.body)).toBe(normalizeBody(g.body));
+    });
+  });
 }

@@ -10,12 +10,9 @@
  *
  * The data (`tiesDataset`) is generated, not stored: the test writes the same lines to strata.
  */
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
-import type { Golden, GoldenFile } from "./record-goldens.ts";
+import { type GeneratedStatement, recordGenerated } from "./record-generated.ts";
 
 export const TIES_DB = "ties";
-const BASE = process.env.INFLUX_URL ?? "http://127.0.0.1:18087";
 /** 2026-01-01T00:00:00Z in seconds. */
 const T0 = 1767225600;
 /** One more than the emitter's chunk of 10,000 values. */
@@ -39,7 +36,7 @@ export function tiesDataset(): string[] {
 
 const T = "time >= '2026-01-01T00:00:00Z' AND time < '2026-01-01T00:02:00Z'";
 
-export const TIES_STATEMENTS: { q: string; params?: Record<string, string>; note: string }[] = [
+export const TIES_STATEMENTS: GeneratedStatement[] = [
   { q: `SELECT v FROM ties WHERE ${T}`, note: "equal times across 13 series: Go heap order" },
   { q: `SELECT v FROM ties WHERE ${T} ORDER BY time DESC`, note: "descending" },
   { q: `SELECT s, v FROM ties WHERE ${T}`, note: "a string first among the auxiliary values orders equal times" },
@@ -65,41 +62,4 @@ export const TIES_STATEMENTS: { q: string; params?: Record<string, string>; note
   { q: "SELECT v FROM wide LIMIT 10000", params: { epoch: "s" }, note: "exactly 10,000: not partial" },
 ];
 
-async function query(q: string, params: Record<string, string> = {}): Promise<Response> {
-  return fetch(`${BASE}/query?${new URLSearchParams({ db: TIES_DB, q, ...params })}`);
-}
-
-async function record(): Promise<void> {
-  await fetch(`${BASE}/query`, { method: "POST", body: new URLSearchParams({ q: `DROP DATABASE ${TIES_DB}` }) });
-  await fetch(`${BASE}/query`, { method: "POST", body: new URLSearchParams({ q: `CREATE DATABASE ${TIES_DB}` }) });
-  // Right after DROP and CREATE, 1.6.7 can still answer a write with "database not found".
-  let write = new Response(null, { status: 404 });
-  for (let attempt = 0; attempt < 20 && write.status === 404; attempt++) {
-    if (attempt > 0) await Bun.sleep(250);
-    write = await fetch(`${BASE}/write?db=${TIES_DB}&precision=ns`, { method: "POST", body: `${tiesDataset().join("\n")}\n` });
-  }
-  if (write.status !== 204) throw new Error(`write: ${write.status} ${await write.text()}`);
-  const version = (await fetch(`${BASE}/ping`)).headers.get("x-influxdb-version") ?? "";
-  const goldens: Golden[] = [];
-  for (const [i, s] of TIES_STATEMENTS.entries()) {
-    const res = await query(s.q, s.params);
-    goldens.push({
-      id: `ties-${String(i + 1).padStart(2, "0")}`,
-      category: "ties",
-      db: TIES_DB,
-      q: s.q,
-      params: s.params ?? {},
-      method: "GET",
-      accept: "application/json",
-      note: s.note,
-      status: res.status,
-      contentType: res.headers.get("content-type") ?? "",
-      body: await res.text(),
-    });
-  }
-  const file: GoldenFile = { influxdbVersion: version, recordedAt: new Date().toISOString(), goldens };
-  writeFileSync(join(import.meta.dir, "..", "fixtures", "goldens-ties.json"), `${JSON.stringify(file, null, 1)}\n`);
-  console.log(`recorded ${goldens.length} answers from InfluxDB ${version}`);
-}
-
-if (import.meta.main) await record();
+if (import.meta.main) await recordGenerated({ db: TIES_DB, lines: tiesDataset(), statements: TIES_STATEMENTS, category: "ties", file: "goldens-ties.json" });
