@@ -4,9 +4,11 @@
  * transforms, nested calls), then window times and fill as the function calls for.
  */
 import { StatementError } from "../statement-error.ts";
-import { MIN_TIME } from "./condition.ts";
+import { MAX_TIME, MIN_TIME } from "./condition.ts";
 import { DT } from "./data-type.ts";
-import type { CallQ, QExpr, VarRefQ } from "./expr.ts";
+import { type CallQ, exprString, type QExpr, type VarRefQ } from "./expr.ts";
+import { HoltWintersReducer, MAX_FORECASTS } from "./holt-winters.ts";
+import { type AnalysisArgs, IndicatorReducer, TECHNICAL_ANALYSIS_FUNCTIONS } from "./technical-analysis.ts";
 import type { IterOptions } from "./iter-options.ts";
 import { checkAccepts, combiner, measurementPartials, partialOutType, reduceAlone, unsupportedType } from "./partial-stream.ts";
 import type { PartialFn } from "./partials.ts";
@@ -39,7 +41,39 @@ const SECOND = 1_000_000_000n;
 const EMPTY: Stream = { type: DT.Float, points: [] };
 
 function check(fn: string, s: Stream, accepted: DT[]): void {
-  if (s.points.length > 0 && !accepted.includes(s.type)) throw unsupportedType(fn, s.type);
+  if (s.points.length > 0 && !accepted.includes(s.type)) throw unsupportedType(iteratorName(fn), s.type);
+}
+
+/** How Go's iterator constructors name a function in their type errors (a non_negative_ one shares its base's). */
+function iteratorName(fn: string): string {
+  return fn.replace(/^non_negative_/, "").replaceAll("_", " ");
+}
+
+/** A transform's input: in time order, with one more GROUP BY window on the side it starts from. */
+function transformInput(sources: BoundSource[], call: CallQ, opt: IterOptions, selector: boolean): { o: IterOptions; input: Stream } {
+  const o = { ...opt, ordered: true };
+  const interval = opt.interval.duration;
+  if (interval !== 0n) {
+    if (o.ascending) o.startTime -= interval;
+    else o.endTime += interval;
+  }
+  return { o, input: exprStream(sources, call.args[0], o, selector) };
+}
+
+/** A technical analysis call's period, hold period (-1: the indicator's own) and warm-up type (null: the oscillator's plain form). */
+function analysisArgs(call: CallQ): AnalysisArgs {
+  const hold = call.args[2];
+  const warmup = call.args[3];
+  const named = warmup?.kind === "string" ? warmup.value : undefined;
+  const plainOscillator = call.name === "chande_momentum_oscillator" && (named === undefined || named === "none");
+  const period = integerArg(call, 1);
+  // InfluxDB 1.6.7 panics here (its ring of period - 1 moves is empty).
+  if (plainOscillator && period < 2) throw new StatementError("chande_momentum_oscillator period must be greater than 1 without a warmup type");
+  return {
+    period,
+    hold: hold?.kind === "integer" ? Number(hold.value) : -1,
+    warmup: plainOscillator ? null : named === "simple" ? "simple" : "exponential",
+  };
 }
 
 /** Raw points of `ref` from every source (Go's buildVarRefIterator). */
@@ -85,6 +119,12 @@ export function callStream(sources: BoundSource[], call: CallQ, outer: IterOptio
   const opt: IterOptions = { ...outer, limit: 0, offset: 0 };
   const name = call.name;
   const interval = opt.interval.duration;
+  if (TECHNICAL_ANALYSIS_FUNCTIONS.has(name)) {
+    const { o, input } = transformInput(sources, call, opt, selector);
+    check(name, input, NUMERIC);
+    const args = analysisArgs(call);
+    return streamIterator(input.points, o, DT.Float, () => new IndicatorReducer(name, args));
+  }
   switch (name) {
     case "distinct": {
       const o = { ...opt, ordered: true };
@@ -97,18 +137,24 @@ export function callStream(sources: BoundSource[], call: CallQ, outer: IterOptio
       const size = integerArg(call, 1);
       return reduceIterator(input.points, o, input.type, () => new SampleReducer(size));
     }
+    case "holt_winters":
+    case "holt_winters_with_fit": {
+      const o = { ...opt, ordered: true };
+      const input = exprStream(sources, call.args[0], o, selector);
+      // One reducer per series over every aggregate of the statement's range.
+      const whole: IterOptions = { ...o, startTime: MIN_TIME, endTime: MAX_TIME, interval: { duration: 0n, offset: 0n } };
+      const h = integerArg(call, 1);
+      if (h > MAX_FORECASTS) throw new StatementError(`${name} forecasts at most ${MAX_FORECASTS} points, not ${exprString(call.args[1])}`);
+      const m = integerArg(call, 2);
+      return reduceIterator(input.points, whole, DT.Float, () => new HoltWintersReducer(h, m, name === "holt_winters_with_fit", interval));
+    }
     case "derivative":
     case "non_negative_derivative":
     case "difference":
     case "non_negative_difference":
     case "moving_average":
     case "elapsed": {
-      const o = { ...opt, ordered: true };
-      if (interval !== 0n) {
-        if (o.ascending) o.startTime -= interval;
-        else o.endTime += interval;
-      }
-      const input = exprStream(sources, call.args[0], o, selector);
+      const { o, input } = transformInput(sources, call, opt, selector);
       if (name === "elapsed") {
         const unit = durationArg(call, 1) ?? 1n;
         return streamIterator(input.points, o, DT.Integer, () => new ElapsedReducer(unit));

@@ -169,6 +169,20 @@ function compileExpr(c: Compiler, e: QExpr, f: FieldState): void {
           return compileMovingAverage(c, e, f);
         case "integral":
           return compileIntegral(c, e, f);
+        case "holt_winters":
+        case "holt_winters_with_fit":
+          return compileHoltWinters(c, e, f);
+        case "exponential_moving_average":
+        case "double_exponential_moving_average":
+        case "triple_exponential_moving_average":
+        case "relative_strength_index":
+        case "triple_exponential_derivative":
+          return compileTechnicalAnalysis(c, e, f, 4, ["exponential", "simple"]);
+        case "kaufmans_efficiency_ratio":
+        case "kaufmans_adaptive_moving_average":
+          return compileTechnicalAnalysis(c, e, f, 3, []);
+        case "chande_momentum_oscillator":
+          return compileTechnicalAnalysis(c, e, f, 4, ["none", "exponential", "simple"]);
         default:
           return compileFunction(c, e, f);
       }
@@ -303,6 +317,44 @@ function transformArgument(c: Compiler, name: string, arg0: QExpr, f: FieldState
   }
   if (c.interval.duration !== 0n && !c.inheritedInterval) fail(`aggregate function required inside the call to ${name}`);
   compileSymbol(c, name, arg0, f);
+}
+
+/** The technical analysis functions: (field or aggregate, period[, hold period[, warm-up type]]). */
+function compileTechnicalAnalysis(c: Compiler, e: CallQ, f: FieldState, maxArgs: number, warmups: string[]): void {
+  const name = e.name;
+  const got = e.args.length;
+  if (got < 2 || got > maxArgs) fail(`invalid number of arguments for ${name}, expected at least 2 but no more than ${maxArgs}, got ${got}`);
+  const period = e.args[1];
+  if (period.kind !== "integer") return fail(`${name} period must be an integer`);
+  if (period.value < 1n) fail(`${name} period must be greater than or equal to 1`);
+  const hold = e.args[2];
+  if (hold !== undefined) {
+    if (hold.kind !== "integer") return fail(`${name} hold period must be an integer`);
+    if (name === "triple_exponential_derivative" && hold.value < 1n && hold.value !== -1n) fail(`${name} hold period must be greater than or equal to 1`);
+    if (hold.value < 0n && hold.value !== -1n) fail(`${name} hold period must be greater than or equal to 0`);
+  }
+  const warmup = e.args[3];
+  if (warmup !== undefined) {
+    if (warmup.kind !== "string") return fail(`${name} warmup type must be a string`);
+    if (!warmups.includes(warmup.value)) fail(`${name} warmup type must be one of: ${warmups.map((w) => `'${w}'`).join(" ")}`);
+  }
+  transformArgument(c, name, e.args[0], f, Number(period.value));
+}
+
+function compileHoltWinters(c: Compiler, e: CallQ, f: FieldState): void {
+  const name = e.name;
+  if (e.args.length !== 3) fail(`invalid number of arguments for ${name}, expected 3, got ${e.args.length}`);
+  const n = e.args[1];
+  if (n.kind !== "integer") return fail(`expected integer argument as second arg in ${name}`);
+  if (n.value <= 0n) fail(`second arg to ${name} must be greater than 0, got ${n.value}`);
+  const s = e.args[2];
+  if (s.kind !== "integer") return fail(`expected integer argument as third arg in ${name}`);
+  if (s.value < 0n) fail(`third arg to ${name} cannot be negative, got ${s.value}`);
+  c.onlySelectors = false;
+  const call = e.args[0];
+  if (call.kind !== "call") return fail(`must use aggregate function with ${name}`);
+  if (c.interval.duration === 0n) fail(`${name} aggregate requires a GROUP BY interval`);
+  compileNestedExpr(c, call, f);
 }
 
 function compileIntegral(c: Compiler, e: CallQ, f: FieldState): void {

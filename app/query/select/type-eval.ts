@@ -3,6 +3,7 @@
  * statement's sources (measurements in a bucket, or subqueries), with InfluxDB's function result
  * types and its "incompatible types" errors for binary expressions.
  */
+import { TECHNICAL_ANALYSIS_FUNCTIONS } from "./technical-analysis.ts";
 import { StatementError } from "../statement-error.ts";
 import { DT, lessThan, typeName } from "./data-type.ts";
 import type { DataSource } from "./data-source.ts";
@@ -84,6 +85,7 @@ function varRefType(ref: VarRefQ, sources: BoundSource[] | null): DT {
 
 /** Result type of a function given its argument types (query.FunctionTypeMapper). */
 export function callType(name: string, args: DT[]): DT {
+  if (TECHNICAL_ANALYSIS_FUNCTIONS.has(name)) return DT.Float;
   switch (name) {
     case "mean":
       return DT.Float;
@@ -95,6 +97,8 @@ export function callType(name: string, args: DT[]): DT {
     case "derivative":
     case "non_negative_derivative":
     case "moving_average":
+    case "holt_winters":
+    case "holt_winters_with_fit":
       return DT.Float;
     case "elapsed":
       return DT.Integer;

@@ -28,7 +28,9 @@ const FUNCTIONS = [
   "count", "distinct", "integral", "mean", "median", "mode", "spread", "stddev", "sum", "bottom", "first", "last", "max", "min",
   "percentile", "sample", "top", "abs", "acos", "asin", "atan", "atan2", "ceil", "cos", "cumulative_sum", "derivative",
   "difference", "elapsed", "exp", "floor", "ln", "log", "log2", "log10", "moving_average", "non_negative_derivative",
-  "non_negative_difference", "pow", "round", "sin", "sqrt", "tan", "foo",
+  "non_negative_difference", "pow", "round", "sin", "sqrt", "tan", "holt_winters", "holt_winters_with_fit", "exponential_moving_average",
+  "double_exponential_moving_average", "triple_exponential_moving_average", "relative_strength_index", "triple_exponential_derivative",
+  "kaufmans_efficiency_ratio", "kaufmans_adaptive_moving_average", "chande_momentum_oscillator", "foo",
 ];
 const SOURCES = ["cpu", "mem", "events", "weather", "edge", "counters", '"net stats,ü"', "/^c/", "/.*/", "nonexistent", "cpu, mem", "telemetry..cpu", "fleet.forever.cpu"];
 const CONDITIONS = [
@@ -55,6 +57,19 @@ const selector = fc.oneof(
 const transform = fc
   .tuple(fc.constantFrom("derivative", "non_negative_derivative", "difference", "non_negative_difference", "cumulative_sum", "elapsed", "moving_average"), fc.oneof(ref, aggregate), fc.constantFrom("", ", 1m", ", 2", ", 1h"))
   .map(([f, a, extra]) => `${f}(${a}${extra})`);
+const analysis = fc.oneof(
+  fc
+    .tuple(fc.constantFrom("holt_winters", "holt_winters_with_fit"), fc.oneof(aggregate, ref), fc.constantFrom("0", "1", "3", "9223372036854775807"), fc.constantFrom("0", "1", "2", "6", "-1", "100000"))
+    .map(([f, a, h, m]) => `${f}(${a}, ${h}, ${m})`),
+  fc
+    .tuple(
+      fc.constantFrom("exponential_moving_average", "double_exponential_moving_average", "triple_exponential_moving_average", "relative_strength_index", "triple_exponential_derivative", "kaufmans_efficiency_ratio", "kaufmans_adaptive_moving_average", "chande_momentum_oscillator"),
+      fc.oneof(ref, aggregate),
+      fc.constantFrom("1", "2", "5", "9223372036854775807"),
+      fc.constantFrom("", ", -1", ", 0", ", 3", ", 2, 'simple'", ", -1, 'exponential'", ", 0, 'none'"),
+    )
+    .map(([f, a, n, rest]) => `${f}(${a}, ${n}${rest})`),
+);
 const math = fc
   .tuple(fc.constantFrom(...FUNCTIONS.filter((f) => /^(abs|acos|asin|atan|atan2|ceil|cos|exp|floor|ln|log|log2|log10|pow|round|sin|sqrt|tan)$/.test(f))), fc.oneof(ref, aggregate), number)
   .map(([f, a, n]) => (/^(atan2|log|pow)$/.test(f) ? `${f}(${a}, ${n})` : `${f}(${a})`));
@@ -69,7 +84,7 @@ const anything: fc.Arbitrary<string> = fc.letrec((tie) => ({
     tie("e").map((e) => `(${e})`),
   ),
 })).e;
-const expr = fc.oneof(field, aggregate, selector, transform, math, fc.tuple(aggregate, fc.constantFrom("+", "*", "/"), fc.oneof(aggregate, number)).map((p) => p.join(" ")), anything);
+const expr = fc.oneof(field, aggregate, selector, transform, analysis, math, fc.tuple(aggregate, fc.constantFrom("+", "*", "/"), fc.oneof(aggregate, number)).map((p) => p.join(" ")), anything);
 
 const statement = fc
   .record({
