@@ -162,11 +162,8 @@ export class HoltWintersReducer implements Reducer {
     const seasonal = this.seasonal;
     const seasonals = params.subarray(6);
     const m = seasonal ? seasonals.length : 0;
-    let so = 0;
-    if (seasonal) {
-      if (m === 1) seasonals[0] = 1;
-      so = m - 1;
-    }
+    // The season's offset into the ring of seasonal values.
+    let so = seasonal ? m - 1 : 0;
     const l = y.length;
     const powers = goPowers(phi, l + h);
     const forecasted = new Float64Array(l + h);
