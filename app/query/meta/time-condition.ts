@@ -5,7 +5,7 @@
  */
 import { formatExpr, type BinaryExpr, type Expr } from "../../influxql/parser.ts";
 import { StatementError } from "../statement-error.ts";
-import { InvalidTimeError, isTimeString, parseTimeString } from "../select/time-literal.ts";
+import { isTimeString, parseTimeString } from "../select/time-literal.ts";
 
 /** Inclusive nanosecond bounds; null = unbounded on that side. */
 export interface TimeBounds {
@@ -130,7 +130,8 @@ function fold(e: Expr, nowNs: bigint): bigint | null {
     case "number":
       return BigInt(Math.trunc(e.value));
     case "string":
-      return isTimeString(e.value) ? utcTime(e.value) : null;
+      // A meta statement has no tz(): UTC.
+      return isTimeString(e.value) ? parseTimeString(e.value, null) : null;
     case "call":
       return e.name === "now" && e.args.length === 0 ? nowNs : null;
     case "paren":
@@ -144,15 +145,5 @@ function fold(e: Expr, nowNs: bigint): bigint | null {
     }
     default:
       return null;
-  }
-}
-
-/** A time string of a meta statement, which has no tz(): UTC. */
-function utcTime(s: string): bigint {
-  try {
-    return parseTimeString(s, null);
-  } catch (e) {
-    if (e instanceof InvalidTimeError) throw new StatementError(e.message);
-    throw e;
   }
 }

@@ -7,7 +7,7 @@ import type { BinaryOp } from "../../influxql/ast.ts";
 import { exprString, type QExpr } from "./expr.ts";
 import { reduce, type ReduceValuer } from "./reduce-expr.ts";
 import { StatementError } from "../statement-error.ts";
-import { InvalidTimeError, isTimeString, parseTimeString } from "./time-literal.ts";
+import { isTimeString, parseTimeString } from "./time-literal.ts";
 
 /** The sentinel bounds of InfluxDB's time range (MinTime, MaxTime). */
 export const MIN_TIME = -9223372036854775806n;
@@ -120,14 +120,7 @@ export function goTypeName(e: QExpr): string {
 }
 
 function timeRange(op: BinaryOp, rhs: QExpr, valuer: ReduceValuer): TimeRange {
-  if (rhs.kind === "string" && isTimeString(rhs.value)) {
-    try {
-      rhs = { kind: "time", value: parseTimeString(rhs.value, valuer.tz ?? null) };
-    } catch (e) {
-      if (e instanceof InvalidTimeError) throw new StatementError(e.message);
-      throw e;
-    }
-  }
+  if (rhs.kind === "string" && isTimeString(rhs.value)) rhs = { kind: "time", value: parseTimeString(rhs.value, valuer.tz ?? null) };
   rhs = reduce(rhs, valuer);
   let value: bigint;
   switch (rhs.kind) {

@@ -4,6 +4,7 @@
  * parses those layouts. Times are int64 nanoseconds as bigint.
  */
 import { zoneOffsetSeconds } from "../encode/zone-offset.ts";
+import { StatementError } from "../statement-error.ts";
 import { daysFromCivil } from "../days-from-civil.ts";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -11,7 +12,8 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}.+/;
 const SPACED = /^(\d{4})-(\d{2})-(\d{2}) (\d{1,2}):(\d{2}):(\d{2})(?:[.,](\d+))?$/;
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{1,2}):(\d{2}):(\d{2})(?:[.,](\d+))?(Z|[+-]\d{2}:\d{2})$/;
 
-export class InvalidTimeError extends Error {
+/** InfluxDB reports a date-like string that is no valid time inside the statement's result. */
+export class InvalidTimeError extends StatementError {
   constructor() {
     super("invalid timestamp string");
   }

@@ -39,7 +39,7 @@ const CONDITIONS = [
   "time > now() - 400d", "time = '2026-01-01T00:04:55Z'", "time > 'garbage'", "usage_user + usage_system > 100", "host = region",
   "time >= 1767225600000000000", "nonexistent = ''", "i > 9007199254740992",
 ];
-const DIMENSIONS = ["time(1h)", "time(6h, 15m)", "time(1d, -2h)", "time(7h)", "time(0s)", "host", "region", "*", "/reg/", "nonexistent", "time(30m)"];
+const DIMENSIONS = ["time(1h)", "time(6h, 15m)", "time(1d, -2h)", "time(7h)", "time(0s)", "time(1h, '2026-01-01T00:30:00Z')", "time(1h, '2026-13-01T00:00:00Z')", "host", "region", "*", "/reg/", "nonexistent", "time(30m)"];
 const TAILS = ["", "fill(none)", "fill(null)", "fill(previous)", "fill(linear)", "fill(0)", "fill(2.5)", "ORDER BY time DESC", "LIMIT 2", "LIMIT 1 OFFSET 3", "SLIMIT 1", "SOFFSET 1", "tz('Europe/Oslo')", "tz('America/New_York')"];
 
 const ref = fc.tuple(fc.constantFrom(...FIELDS), fc.constantFrom(...CASTS)).map(([f, c]) => f + c);

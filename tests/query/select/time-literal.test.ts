@@ -1,6 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import fc from "fast-check";
 import { isTimeString, parseTimeString } from "../../../app/query/select/time-literal.ts";
+import { StatementError } from "../../../app/query/statement-error.ts";
 
 const pad = (v: number, width: number) => String(v).padStart(width, "0");
 const outcome = (s: string): bigint | string => {
@@ -41,6 +42,10 @@ describe("time strings in a WHERE clause", () => {
     expect(t("2024-02-29")).toBe(t("2024-02-29T00:00:00Z"));
     for (const bad of ["2025-02-29", "2026-01-01T00:00:00", "2026-01-01 00:00:00Z"]) expect(() => t(bad)).toThrow("invalid timestamp string");
   });
+});
+
+test("an invalid time is a statement error wherever it is read (InfluxDB answers it in the result)", () => {
+  expect(() => parseTimeString("2026-13-01T00:00:00Z", null)).toThrow(StatementError);
 });
 
 describe("which strings compared with time are times", () => {
