@@ -3,8 +3,8 @@
  * whose request holds a SELECT (the SHOW ones are golden-meta.test.ts's). Each golden-select test
  * file replays a group of categories against its own golden server, comparing bodies exactly.
  */
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { loadGoldens, normalizeBody, replay, startGoldenServer } from "../../influxql/golden-harness.ts";
+import { afterAll, beforeAll, describe, test } from "bun:test";
+import { expectRecordedAnswer, loadGoldens, replay, startGoldenServer } from "../../influxql/golden-harness.ts";
 import type { Golden } from "../../influxql/record/record-goldens.ts";
 import type { TestServer } from "../../routes/test-server.ts";
 
@@ -23,10 +23,7 @@ export function replayGoldens(title: string, cases: Golden[]): void {
 
   describe(title, () => {
     test.each(cases.map((g) => [g.id, g] as const))("%s", async (_id, g) => {
-      const got = await replay(t, g);
-      expect(got.status).toBe(g.status);
-      expect(got.contentType).toBe(g.contentType);
-      expect(normalizeBody(got.body)).toBe(normalizeBody(g.body));
+      expectRecordedAnswer(await replay(t, g), g);
     });
   });
 }
